@@ -1,0 +1,4 @@
+DROP TABLE outbox;
+DROP TABLE login_throttle;
+DROP TABLE staff_tokens;
+DROP TABLE users;

@@ -1,0 +1,10 @@
+DROP TABLE attachments;
+DROP TABLE testimony_additions;
+DROP TABLE redaction_requests;
+DROP TABLE consent_records;
+DROP TABLE testimony_themes;
+DROP TABLE testimonies;
+DROP TABLE consent_texts;
+DROP TABLE hearing_themes;
+DROP TABLE hearings;
+DROP TABLE themes;

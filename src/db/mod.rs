@@ -1,0 +1,245 @@
+//! Storage: one connection type for SQLite and PostgreSQL, the pool, and migrations.
+//!
+//! Every query in the application is written once against [`DbConn`]; the backend is
+//! chosen from the URL scheme at start. Backend-specific SQL lives only in this module.
+
+pub mod outbox;
+pub mod schema;
+
+pub mod throttle;
+pub mod tokens;
+pub mod users;
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use diesel::connection::SimpleConnection;
+use diesel::prelude::*;
+use diesel::r2d2::{self, ManageConnection};
+use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
+
+/// A connection to either backend; queries are written once against it.
+#[derive(diesel::MultiConnection)]
+pub enum DbConn {
+    Sqlite(diesel::SqliteConnection),
+    Pg(diesel::PgConnection),
+}
+
+const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/sqlite");
+const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/postgres");
+
+/// Where the data lives, parsed from `DATABASE_URL`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DatabaseUrl {
+    /// A SQLite database file.
+    Sqlite(PathBuf),
+    /// A PostgreSQL connection URL (`postgres://` or `postgresql://`).
+    Postgres(String),
+}
+
+/// Why a database URL was refused.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum DatabaseUrlError {
+    #[error(
+        "DATABASE_URL uses the scheme `{0}`, which is not supported. Use `sqlite://PATH` (or a plain file path) for SQLite, or `postgres://USER@HOST/DB` for PostgreSQL."
+    )]
+    UnsupportedScheme(String),
+    #[error(
+        "DATABASE_URL is empty. Leave it unset to use SQLite in ./data, or give `sqlite://PATH` or `postgres://...`."
+    )]
+    Empty,
+}
+
+impl DatabaseUrl {
+    /// Parse a `DATABASE_URL` value. A value without a scheme is a SQLite file path.
+    pub fn parse(raw: &str) -> Result<Self, DatabaseUrlError> {
+        let raw = raw.trim();
+        if raw.is_empty() {
+            return Err(DatabaseUrlError::Empty);
+        }
+        match raw.split_once("://") {
+            Some(("postgres" | "postgresql", _)) => Ok(Self::Postgres(raw.to_string())),
+            Some(("sqlite", path)) => {
+                if path.is_empty() {
+                    Err(DatabaseUrlError::Empty)
+                } else {
+                    Ok(Self::Sqlite(PathBuf::from(path)))
+                }
+            }
+            Some((scheme, _)) => Err(DatabaseUrlError::UnsupportedScheme(scheme.to_string())),
+            None if raw.contains(':') && !raw.starts_with('/') && !raw.starts_with('.') => {
+                let scheme = raw.split(':').next().unwrap_or_default();
+                Err(DatabaseUrlError::UnsupportedScheme(scheme.to_string()))
+            }
+            None => Ok(Self::Sqlite(PathBuf::from(raw))),
+        }
+    }
+
+    /// A description safe to log: the backend and, for SQLite, the file; never a password.
+    pub fn describe(&self) -> String {
+        match self {
+            Self::Sqlite(path) => format!("SQLite at {}", path.display()),
+            Self::Postgres(url) => {
+                let host = url
+                    .split_once('@')
+                    .map(|(_, rest)| rest)
+                    .or_else(|| url.split_once("://").map(|(_, rest)| rest))
+                    .unwrap_or_default();
+                format!("PostgreSQL at {host}")
+            }
+        }
+    }
+
+    pub fn is_postgres(&self) -> bool {
+        matches!(self, Self::Postgres(_))
+    }
+}
+
+/// Opens connections of the backend named by the URL, with per-connection settings.
+#[derive(Clone, Debug)]
+pub struct ConnectionManager {
+    url: DatabaseUrl,
+}
+
+impl ManageConnection for ConnectionManager {
+    type Connection = DbConn;
+    type Error = r2d2::Error;
+
+    fn connect(&self) -> Result<DbConn, r2d2::Error> {
+        match &self.url {
+            DatabaseUrl::Sqlite(path) => {
+                let mut conn = diesel::SqliteConnection::establish(&path.to_string_lossy())
+                    .map_err(r2d2::Error::ConnectionError)?;
+                conn.batch_execute(
+                    "PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL; \
+                     PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;",
+                )
+                .map_err(r2d2::Error::QueryError)?;
+                Ok(DbConn::Sqlite(conn))
+            }
+            DatabaseUrl::Postgres(url) => diesel::PgConnection::establish(url)
+                .map(DbConn::Pg)
+                .map_err(r2d2::Error::ConnectionError),
+        }
+    }
+
+    fn is_valid(&self, conn: &mut DbConn) -> Result<(), r2d2::Error> {
+        conn.batch_execute("SELECT 1")
+            .map_err(r2d2::Error::QueryError)
+    }
+
+    fn has_broken(&self, _conn: &mut DbConn) -> bool {
+        false
+    }
+}
+
+/// The connection pool shared by request handlers and background workers.
+pub type Pool = r2d2::Pool<ConnectionManager>;
+/// A connection checked out of the pool.
+pub type PooledConn = r2d2::PooledConnection<ConnectionManager>;
+
+/// Open the pool. For SQLite the parent folder is created; the file is created on first connect.
+pub fn connect(url: &DatabaseUrl) -> anyhow::Result<Pool> {
+    if let DatabaseUrl::Sqlite(path) = url
+        && let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty())
+    {
+        std::fs::create_dir_all(parent).map_err(|e| {
+            anyhow::anyhow!(
+                "cannot create the database folder {}: {e}",
+                parent.display()
+            )
+        })?;
+    }
+    let size = if url.is_postgres() { 10 } else { 8 };
+    r2d2::Pool::builder()
+        .max_size(size)
+        .min_idle(Some(1))
+        .connection_timeout(Duration::from_secs(10))
+        .build(ConnectionManager { url: url.clone() })
+        .map_err(|e| {
+            anyhow::anyhow!(
+                "cannot connect to {}: {e}. Check DATABASE_URL and that the database server is running.",
+                url.describe()
+            )
+        })
+}
+
+/// Apply pending migrations for the connection's backend. Returns the versions applied.
+///
+/// On PostgreSQL an advisory lock keeps several instances starting at once from racing.
+pub fn migrate(conn: &mut DbConn) -> anyhow::Result<Vec<String>> {
+    let applied = match conn {
+        DbConn::Sqlite(c) => c
+            .run_pending_migrations(SQLITE_MIGRATIONS)
+            .map_err(|e| anyhow::anyhow!("migration failed: {e}"))?
+            .iter()
+            .map(ToString::to_string)
+            .collect(),
+        DbConn::Pg(c) => {
+            c.batch_execute("SELECT pg_advisory_lock(7351001)")?;
+            let result = c
+                .run_pending_migrations(POSTGRES_MIGRATIONS)
+                .map(|v| v.iter().map(ToString::to_string).collect::<Vec<_>>())
+                .map_err(|e| anyhow::anyhow!("migration failed: {e}"));
+            c.batch_execute("SELECT pg_advisory_unlock(7351001)")?;
+            result?
+        }
+    };
+    Ok(applied)
+}
+
+/// Run a database closure on the blocking thread pool, so no async worker waits on I/O.
+pub async fn run<T, F>(pool: &Pool, f: F) -> Result<T, crate::error::AppError>
+where
+    F: FnOnce(&mut DbConn) -> Result<T, crate::error::AppError> + Send + 'static,
+    T: Send + 'static,
+{
+    let pool = pool.clone();
+    actix_web::web::block(move || {
+        let mut conn = pool.get().map_err(crate::error::AppError::pool)?;
+        f(&mut conn)
+    })
+    .await
+    .map_err(|_| crate::error::AppError::Internal(anyhow::anyhow!("blocking task was cancelled")))?
+}
+
+/// A fresh application id.
+pub fn new_id() -> String {
+    uuid::Uuid::new_v4().to_string()
+}
+
+/// The current time in UTC, as stored.
+pub fn now() -> chrono::NaiveDateTime {
+    chrono::Utc::now().naive_utc()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_database_urls() {
+        assert_eq!(
+            DatabaseUrl::parse("sqlite://data/x.db"),
+            Ok(DatabaseUrl::Sqlite("data/x.db".into()))
+        );
+        assert_eq!(
+            DatabaseUrl::parse("./data/x.db"),
+            Ok(DatabaseUrl::Sqlite("./data/x.db".into()))
+        );
+        assert!(
+            DatabaseUrl::parse("postgres://postgres@127.0.0.1/db").is_ok_and(|u| u.is_postgres())
+        );
+        assert_eq!(
+            DatabaseUrl::parse("mysql://root@localhost/db"),
+            Err(DatabaseUrlError::UnsupportedScheme("mysql".into()))
+        );
+        assert_eq!(DatabaseUrl::parse("  "), Err(DatabaseUrlError::Empty));
+    }
+
+    #[test]
+    fn describe_hides_credentials() {
+        let url = DatabaseUrl::parse("postgres://app:secret@db.example/upr").unwrap();
+        assert_eq!(url.describe(), "PostgreSQL at db.example/upr");
+    }
+}

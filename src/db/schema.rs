@@ -1,0 +1,207 @@
+//! The portable schema shared by SQLite and PostgreSQL (kept in step with both migration sets).
+
+diesel::table! {
+    users (id) {
+        id -> Text,
+        email -> Text,
+        display_name -> Text,
+        role -> Text,
+        password_hash -> Text,
+        disabled -> Bool,
+        session_version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    staff_tokens (id) {
+        id -> Text,
+        purpose -> Text,
+        token_hash -> Text,
+        email -> Text,
+        role -> Nullable<Text>,
+        user_id -> Nullable<Text>,
+        created_by -> Nullable<Text>,
+        created_at -> Timestamp,
+        expires_at -> Timestamp,
+        used_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    login_throttle (key) {
+        key -> Text,
+        failures -> Integer,
+        locked_until -> Nullable<Timestamp>,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    outbox (id) {
+        id -> Text,
+        kind -> Text,
+        payload -> Binary,
+        attempts -> Integer,
+        next_attempt_at -> Timestamp,
+        claimed_until -> Nullable<Timestamp>,
+        sent_at -> Nullable<Timestamp>,
+        failed_at -> Nullable<Timestamp>,
+        last_error -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    themes (id) {
+        id -> Text,
+        name -> Text,
+        builtin -> Bool,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    hearings (id) {
+        id -> Text,
+        slug -> Text,
+        title -> Text,
+        summary -> Text,
+        city -> Text,
+        state -> Text,
+        online -> Bool,
+        starts_on -> Date,
+        ends_on -> Nullable<Date>,
+        languages -> Text,
+        opens_at -> Timestamp,
+        closes_at -> Timestamp,
+        status -> Text,
+        created_by -> Nullable<Text>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    hearing_themes (hearing_id, theme_id) {
+        hearing_id -> Text,
+        theme_id -> Text,
+    }
+}
+
+diesel::table! {
+    consent_texts (id) {
+        id -> Text,
+        hearing_id -> Text,
+        version -> Integer,
+        body -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    testimonies (id) {
+        id -> Text,
+        hearing_id -> Text,
+        receipt_hash -> Text,
+        status -> Text,
+        body -> Text,
+        language -> Text,
+        witness_role -> Text,
+        place_state -> Text,
+        place_city -> Text,
+        period_from -> Text,
+        period_to -> Nullable<Text>,
+        witness_name -> Nullable<Binary>,
+        contact_email -> Nullable<Binary>,
+        contact_phone -> Nullable<Binary>,
+        intake -> Text,
+        intake_by -> Nullable<Text>,
+        interpreter -> Nullable<Text>,
+        interpretation_language -> Nullable<Text>,
+        submitted_at -> Timestamp,
+        updated_at -> Timestamp,
+        withdrawn_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    testimony_themes (testimony_id, theme_id) {
+        testimony_id -> Text,
+        theme_id -> Text,
+    }
+}
+
+diesel::table! {
+    consent_records (id) {
+        id -> Text,
+        testimony_id -> Text,
+        seq -> Integer,
+        scopes -> Text,
+        consent_text_id -> Text,
+        method -> Text,
+        recorded_by -> Nullable<Text>,
+        recorded_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    redaction_requests (testimony_id) {
+        testimony_id -> Text,
+        redact_name -> Bool,
+        redact_places -> Bool,
+        redact_other_names -> Bool,
+        redact_dates -> Bool,
+        terms -> Nullable<Binary>,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    testimony_additions (id) {
+        id -> Text,
+        testimony_id -> Text,
+        body -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    attachments (id) {
+        id -> Text,
+        testimony_id -> Text,
+        content_type -> Text,
+        size_bytes -> BigInt,
+        sha256 -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(staff_tokens -> users (user_id));
+diesel::joinable!(hearing_themes -> hearings (hearing_id));
+diesel::joinable!(hearing_themes -> themes (theme_id));
+diesel::joinable!(consent_texts -> hearings (hearing_id));
+diesel::joinable!(testimonies -> hearings (hearing_id));
+diesel::joinable!(testimony_themes -> testimonies (testimony_id));
+diesel::joinable!(testimony_themes -> themes (theme_id));
+diesel::joinable!(consent_records -> testimonies (testimony_id));
+diesel::joinable!(testimony_additions -> testimonies (testimony_id));
+diesel::joinable!(attachments -> testimonies (testimony_id));
+
+diesel::allow_tables_to_appear_in_same_query!(
+    users,
+    staff_tokens,
+    login_throttle,
+    outbox,
+    themes,
+    hearings,
+    hearing_themes,
+    consent_texts,
+    testimonies,
+    testimony_themes,
+    consent_records,
+    redaction_requests,
+    testimony_additions,
+    attachments,
+);

@@ -1,0 +1,127 @@
+//! Staff accounts.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use super::schema::users;
+use super::{DbConn, MultiBackend, new_id, now};
+use crate::domain::account::Role;
+
+/// A staff account as stored.
+#[derive(Clone, Debug, Queryable, Selectable)]
+#[diesel(table_name = users, check_for_backend(MultiBackend))]
+pub struct User {
+    pub id: String,
+    pub email: String,
+    pub display_name: String,
+    pub role: String,
+    pub password_hash: String,
+    pub disabled: bool,
+    pub session_version: i32,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+impl User {
+    /// The role; an unknown stored role counts as the least privileged.
+    pub fn role(&self) -> Role {
+        Role::parse(&self.role).unwrap_or(Role::Editor)
+    }
+}
+
+#[derive(Insertable)]
+#[diesel(table_name = users)]
+struct NewUser<'a> {
+    id: &'a str,
+    email: &'a str,
+    display_name: &'a str,
+    role: &'a str,
+    password_hash: &'a str,
+    disabled: bool,
+    session_version: i32,
+    created_at: NaiveDateTime,
+    updated_at: NaiveDateTime,
+}
+
+pub fn find(conn: &mut DbConn, id: &str) -> QueryResult<Option<User>> {
+    users::table
+        .find(id)
+        .select(User::as_select())
+        .first(conn)
+        .optional()
+}
+
+pub fn find_by_email(conn: &mut DbConn, email: &str) -> QueryResult<Option<User>> {
+    users::table
+        .filter(users::email.eq(email))
+        .select(User::as_select())
+        .first(conn)
+        .optional()
+}
+
+pub fn list(conn: &mut DbConn) -> QueryResult<Vec<User>> {
+    users::table
+        .order((users::disabled.asc(), users::email.asc()))
+        .select(User::as_select())
+        .load(conn)
+}
+
+pub fn count(conn: &mut DbConn) -> QueryResult<i64> {
+    users::table.count().get_result(conn)
+}
+
+/// Create an account. Fails with a unique violation when the email is taken.
+pub fn create(
+    conn: &mut DbConn,
+    email: &str,
+    display_name: &str,
+    role: Role,
+    password_hash: &str,
+) -> QueryResult<User> {
+    let id = new_id();
+    let t = now();
+    diesel::insert_into(users::table)
+        .values(NewUser {
+            id: &id,
+            email,
+            display_name,
+            role: role.as_str(),
+            password_hash,
+            disabled: false,
+            session_version: 0,
+            created_at: t,
+            updated_at: t,
+        })
+        .execute(conn)?;
+    users::table.find(&id).select(User::as_select()).first(conn)
+}
+
+/// Set a new password hash and end every existing session of the user.
+pub fn set_password(conn: &mut DbConn, id: &str, password_hash: &str) -> QueryResult<usize> {
+    diesel::update(users::table.find(id))
+        .set((
+            users::password_hash.eq(password_hash),
+            users::session_version.eq(users::session_version + 1),
+            users::updated_at.eq(now()),
+        ))
+        .execute(conn)
+}
+
+/// Disable or enable an account. Either way its sessions end.
+pub fn set_disabled(conn: &mut DbConn, id: &str, disabled: bool) -> QueryResult<usize> {
+    diesel::update(users::table.find(id))
+        .set((
+            users::disabled.eq(disabled),
+            users::session_version.eq(users::session_version + 1),
+            users::updated_at.eq(now()),
+        ))
+        .execute(conn)
+}
+
+/// Whether an email looks like a unique-constraint clash.
+pub fn is_unique_violation(e: &diesel::result::Error) -> bool {
+    matches!(
+        e,
+        diesel::result::Error::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, _)
+    )
+}

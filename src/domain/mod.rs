@@ -1,0 +1,77 @@
+//! Pure types and rules of the domain, with no I/O: staff roles, witness consent,
+//! redaction requests, receipts, hearings and testimony vocabulary.
+//!
+//! Types carry the rules: a value of these types has already been checked.
+
+pub mod account;
+pub mod consent;
+pub mod hearing;
+pub mod receipt;
+pub mod redaction;
+pub mod testimony;
+
+/// A message for a form field: which field, and the message key or text to show.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldError {
+    /// The form field's name (and the id of its input).
+    pub field: &'static str,
+    /// What went wrong, in words a person can act on (or a message key on public pages).
+    pub message: String,
+}
+
+impl FieldError {
+    pub fn new(field: &'static str, message: impl Into<String>) -> Self {
+        Self {
+            field,
+            message: message.into(),
+        }
+    }
+}
+
+/// The errors of one form submission.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FormErrors(pub Vec<FieldError>);
+
+impl FormErrors {
+    pub fn add(&mut self, field: &'static str, message: impl Into<String>) {
+        self.0.push(FieldError::new(field, message));
+    }
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+    /// The first message for a field, if any (templates show it beside the input).
+    pub fn get(&self, field: &str) -> Option<&str> {
+        self.0
+            .iter()
+            .find(|e| e.field == field)
+            .map(|e| e.message.as_str())
+    }
+    pub fn has(&self, field: &str) -> bool {
+        self.get(field).is_some()
+    }
+    pub fn iter(&self) -> impl Iterator<Item = &FieldError> {
+        self.0.iter()
+    }
+    /// `Err(self)` when there are errors.
+    pub fn into_result(self) -> Result<(), Self> {
+        if self.is_empty() { Ok(()) } else { Err(self) }
+    }
+}
+
+/// Check a required free-text field: trimmed, not empty, at most `max` characters.
+pub fn required_text(
+    errors: &mut FormErrors,
+    field: &'static str,
+    value: &str,
+    max: usize,
+    empty_msg: &str,
+    long_msg: &str,
+) -> String {
+    let v = value.trim();
+    if v.is_empty() {
+        errors.add(field, empty_msg);
+    } else if v.chars().count() > max {
+        errors.add(field, long_msg);
+    }
+    v.to_string()
+}

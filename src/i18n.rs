@@ -1,0 +1,209 @@
+//! Language access: the public pages in English, Spanish, French and Haitian Creole.
+//!
+//! Messages live in Fluent files, one per language, under `locales/`. The language is
+//! chosen by the visitor's switcher (a cookie), else by `Accept-Language`, else English.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use unic_langid::LanguageIdentifier;
+
+/// A language the interface is offered in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Lang {
+    En,
+    Es,
+    Fr,
+    Ht,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 4] = [Lang::En, Lang::Es, Lang::Fr, Lang::Ht];
+
+    /// The BCP 47 tag, used in `lang` attributes, cookies and forms.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Es => "es",
+            Lang::Fr => "fr",
+            Lang::Ht => "ht",
+        }
+    }
+
+    /// The language's own name, for the switcher.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::Es => "Español",
+            Lang::Fr => "Français",
+            Lang::Ht => "Kreyòl ayisyen",
+        }
+    }
+
+    /// The English name, for staff pages.
+    pub fn english_name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::Es => "Spanish",
+            Lang::Fr => "French",
+            Lang::Ht => "Haitian Creole",
+        }
+    }
+
+    /// Text direction; all offered languages are left-to-right, the markup is ready for others.
+    pub fn dir(self) -> &'static str {
+        "ltr"
+    }
+
+    pub fn parse(code: &str) -> Option<Self> {
+        Self::ALL
+            .into_iter()
+            .find(|l| l.code() == code.trim().to_ascii_lowercase())
+    }
+
+    fn source(self) -> &'static str {
+        match self {
+            Lang::En => include_str!("../locales/en.ftl"),
+            Lang::Es => include_str!("../locales/es.ftl"),
+            Lang::Fr => include_str!("../locales/fr.ftl"),
+            Lang::Ht => include_str!("../locales/ht.ftl"),
+        }
+    }
+
+    /// Pick the best offered language for an `Accept-Language` header.
+    pub fn negotiate(accept_language: &str) -> Lang {
+        let requested = fluent_langneg::accepted_languages::parse(accept_language);
+        let available: Vec<LanguageIdentifier> = Lang::ALL
+            .iter()
+            .filter_map(|l| l.code().parse().ok())
+            .collect();
+        let default: LanguageIdentifier = unic_langid::langid!("en");
+        let chosen = fluent_langneg::negotiate_languages(
+            &requested,
+            &available,
+            Some(&default),
+            fluent_langneg::NegotiationStrategy::Lookup,
+        );
+        chosen
+            .first()
+            .and_then(|id| Lang::parse(id.language.as_str()))
+            .unwrap_or(Lang::En)
+    }
+}
+
+type Bundle = FluentBundle<FluentResource>;
+
+fn bundles() -> &'static HashMap<Lang, Bundle> {
+    static BUNDLES: OnceLock<HashMap<Lang, Bundle>> = OnceLock::new();
+    BUNDLES.get_or_init(|| {
+        Lang::ALL
+            .into_iter()
+            .map(|lang| {
+                #[allow(clippy::expect_used)]
+                // The files are compiled in; a syntax error is caught by the tests.
+                let resource = FluentResource::try_new(lang.source().to_string())
+                    .expect("locale file has Fluent syntax errors");
+                #[allow(clippy::expect_used)]
+                let id: LanguageIdentifier =
+                    lang.code().parse().expect("language code is a valid tag");
+                let mut bundle = FluentBundle::new_concurrent(vec![id]);
+                // Isolation marks confuse screen readers and copy/paste of receipt codes.
+                bundle.set_use_isolating(false);
+                #[allow(clippy::expect_used)]
+                bundle
+                    .add_resource(resource)
+                    .expect("locale file has duplicate keys");
+                (lang, bundle)
+            })
+            .collect()
+    })
+}
+
+/// Look up a message. A missing key shows as the key itself (the tests make sure none is missing).
+pub fn message(lang: Lang, key: &str, args: &[(&str, &str)]) -> String {
+    let bundle = &bundles()[&lang];
+    let Some(pattern) = bundle.get_message(key).and_then(|m| m.value()) else {
+        tracing::warn!(key, lang = lang.code(), "missing message");
+        return key.to_string();
+    };
+    let mut fluent_args = FluentArgs::new();
+    for (name, value) in args {
+        fluent_args.set(*name, FluentValue::from(*value));
+    }
+    let mut errors = vec![];
+    bundle
+        .format_pattern(
+            pattern,
+            (!args.is_empty()).then_some(&fluent_args),
+            &mut errors,
+        )
+        .into_owned()
+}
+
+/// All message ids of a language's file.
+pub fn keys(lang: Lang) -> Vec<String> {
+    let resource = FluentResource::try_new(lang.source().to_string()).unwrap_or_else(|(r, _)| r);
+    resource
+        .entries()
+        .filter_map(|e| match e {
+            fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_string()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Parse errors in a language's file (empty when the file is sound).
+pub fn syntax_errors(lang: Lang) -> Vec<String> {
+    match FluentResource::try_new(lang.source().to_string()) {
+        Ok(_) => vec![],
+        Err((_, errs)) => errs.iter().map(|e| format!("{e:?}")).collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_language_has_every_key_and_no_extra() {
+        let english: std::collections::BTreeSet<_> = keys(Lang::En).into_iter().collect();
+        assert!(
+            english.len() > 30,
+            "the English file should hold the public interface"
+        );
+        for lang in Lang::ALL {
+            assert!(
+                syntax_errors(lang).is_empty(),
+                "{}: {:?}",
+                lang.code(),
+                syntax_errors(lang)
+            );
+            let these: std::collections::BTreeSet<_> = keys(lang).into_iter().collect();
+            let missing: Vec<_> = english.difference(&these).collect();
+            let extra: Vec<_> = these.difference(&english).collect();
+            assert!(missing.is_empty(), "{} is missing {missing:?}", lang.code());
+            assert!(
+                extra.is_empty(),
+                "{} has keys English lacks: {extra:?}",
+                lang.code()
+            );
+        }
+    }
+
+    #[test]
+    fn negotiation_prefers_the_visitors_languages() {
+        assert_eq!(Lang::negotiate("es-MX,es;q=0.9,en;q=0.5"), Lang::Es);
+        assert_eq!(Lang::negotiate("ht"), Lang::Ht);
+        assert_eq!(Lang::negotiate("fr-CA"), Lang::Fr);
+        assert_eq!(Lang::negotiate("de-DE"), Lang::En);
+        assert_eq!(Lang::negotiate(""), Lang::En);
+    }
+
+    #[test]
+    fn messages_take_arguments() {
+        let text = message(Lang::En, "form-testimony-limit", &[("max", "50,000")]);
+        assert!(text.contains("50,000"), "{text}");
+    }
+}

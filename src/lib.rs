@@ -1,0 +1,18 @@
+//! peoples-upr: run a civil-society "People's UPR". Organizers open hearings, witnesses give
+//! testimony with the consent and redactions they choose, editors compile the report.
+//!
+//! The binary (`src/main.rs`) only parses the command line and calls [`cli::run`].
+
+pub mod cli;
+pub mod config;
+pub mod crypto;
+pub mod db;
+pub mod domain;
+pub mod error;
+pub mod i18n;
+pub mod mail;
+pub mod password;
+pub mod routes;
+pub mod startup;
+pub mod throttle;
+pub mod web;

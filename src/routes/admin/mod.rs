@@ -1,0 +1,3 @@
+//! Administration: staff accounts and invitations, and the theme vocabulary.
+
+pub mod users;

@@ -1,0 +1,266 @@
+//! Staff accounts: the list, invitations by email, disabling and enabling.
+
+use actix_web::{HttpResponse, get, post, web::Data, web::Path};
+use askama::Template;
+use diesel::Connection as _;
+
+use crate::db::{self, tokens::Purpose};
+use crate::domain::FormErrors;
+use crate::domain::account::{Email, Permission, Role};
+use crate::error::AppError;
+use crate::mail::{self, OutgoingMail};
+use crate::startup::AppState;
+use crate::web::{self, Ctx, Form, Staff};
+
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct InviteForm {
+    pub email: String,
+    pub role: String,
+}
+
+/// A row of the account list.
+pub struct UserRow {
+    pub id: String,
+    pub email: String,
+    pub display_name: String,
+    pub role: &'static str,
+    pub disabled: bool,
+    pub is_self: bool,
+}
+
+/// A row of the pending invitations.
+pub struct InviteRow {
+    pub id: String,
+    pub email: String,
+    pub role: &'static str,
+    pub expires: String,
+}
+
+#[derive(Template)]
+#[template(path = "admin/users.html")]
+pub struct UsersPage {
+    pub ctx: Ctx,
+    pub users: Vec<UserRow>,
+    pub invites: Vec<InviteRow>,
+    pub roles: Vec<Role>,
+    pub form: InviteForm,
+    pub errors: FormErrors,
+}
+
+#[derive(Template)]
+#[template(path = "email/invite.txt")]
+struct InviteEmail<'a> {
+    inviter: &'a str,
+    role: &'a str,
+    link: &'a str,
+    hours: i64,
+}
+
+async fn users_page(
+    staff: Staff,
+    state: &AppState,
+    form: InviteForm,
+    errors: FormErrors,
+) -> Result<HttpResponse, AppError> {
+    let me = staff.user.id.clone();
+    let (users, invites) = db::run(&state.pool, |conn| {
+        Ok((db::users::list(conn)?, db::tokens::pending_invites(conn)?))
+    })
+    .await?;
+    let page = UsersPage {
+        ctx: staff.ctx,
+        users: users
+            .into_iter()
+            .map(|u| UserRow {
+                role: u.role().label(),
+                is_self: u.id == me,
+                id: u.id,
+                email: u.email,
+                display_name: u.display_name,
+                disabled: u.disabled,
+            })
+            .collect(),
+        invites: invites
+            .into_iter()
+            .map(|i| InviteRow {
+                role: i.role().map(|r| r.label()).unwrap_or_default(),
+                id: i.id,
+                email: i.email,
+                expires: i.expires_at.format("%Y-%m-%d %H:%M UTC").to_string(),
+            })
+            .collect(),
+        roles: Role::ALL.to_vec(),
+        form,
+        errors,
+    };
+    if page.errors.is_empty() {
+        web::page(&page)
+    } else {
+        web::invalid(&page)
+    }
+}
+
+#[get("/admin/users")]
+pub async fn list(staff: Staff, state: Data<AppState>) -> Result<HttpResponse, AppError> {
+    staff.require(Permission::ManageUsers)?;
+    let form = InviteForm {
+        role: Role::Editor.as_str().into(),
+        ..Default::default()
+    };
+    users_page(staff, &state, form, FormErrors::default()).await
+}
+
+#[post("/admin/invites")]
+pub async fn invite(
+    staff: Staff,
+    state: Data<AppState>,
+    Form(form): Form<InviteForm>,
+) -> Result<HttpResponse, AppError> {
+    staff.require(Permission::ManageUsers)?;
+    let mut errors = FormErrors::default();
+    let email = Email::parse(&form.email)
+        .map_err(|m| errors.add("email", m))
+        .ok();
+    let role = Role::parse(&form.role);
+    if role.is_none() {
+        errors.add("role", "Choose a role: administrator, organizer or editor.");
+    }
+    let (Some(email), Some(role)) = (email, role) else {
+        return users_page(staff, &state, form, errors).await;
+    };
+    let token = crate::crypto::random_token();
+    let hours = state.config.invite_hours;
+    let link = format!("{}/invite/{token}", state.config.base_url);
+    let text = InviteEmail {
+        inviter: &staff.user.display_name,
+        role: role.label(),
+        link: &link,
+        hours,
+    }
+    .render()
+    .map_err(|e| AppError::Internal(e.into()))?;
+    let inviter = staff.user.id.clone();
+    let st = state.clone();
+    let addr = email.as_str().to_string();
+    let created = db::run(&state.pool, move |conn| {
+        if db::users::find_by_email(conn, &addr)?.is_some() {
+            return Ok(false);
+        }
+        conn.transaction::<_, diesel::result::Error, _>(|conn| {
+            db::tokens::retire_for_email(conn, Purpose::Invite, &addr)?;
+            db::tokens::create(
+                conn,
+                db::tokens::NewToken {
+                    purpose: Purpose::Invite,
+                    token_hash: &crate::crypto::token_hash(&token),
+                    email: &addr,
+                    role: Some(role),
+                    user_id: None,
+                    created_by: Some(&inviter),
+                    expires_at: db::now() + chrono::Duration::hours(hours),
+                },
+            )?;
+            mail::enqueue(
+                conn,
+                &st.keys,
+                "invite",
+                &OutgoingMail {
+                    to: addr.clone(),
+                    subject: "You are invited to the People's UPR".into(),
+                    text,
+                },
+            )
+        })?;
+        Ok(true)
+    })
+    .await?;
+    if !created {
+        errors.add(
+            "email",
+            "This person already has an account. Find them in the list below.",
+        );
+        return users_page(staff, &state, form, errors).await;
+    }
+    state.mailer.wake();
+    staff.ctx.set_flash(&format!(
+        "Invitation sent to {email}. The link works for {hours} hours."
+    ));
+    Ok(web::see_other("/admin/users"))
+}
+
+#[derive(serde::Deserialize)]
+pub struct Empty {}
+
+#[post("/admin/invites/{id}/revoke")]
+pub async fn revoke(
+    staff: Staff,
+    state: Data<AppState>,
+    id: Path<String>,
+    Form(_): Form<Empty>,
+) -> Result<HttpResponse, AppError> {
+    staff.require(Permission::ManageUsers)?;
+    let id = id.into_inner();
+    let done = db::run(&state.pool, move |conn| {
+        Ok(db::tokens::revoke_invite(conn, &id)?)
+    })
+    .await?;
+    if !done {
+        return Err(AppError::NotFound);
+    }
+    staff
+        .ctx
+        .set_flash("The invitation was withdrawn; its link no longer works.");
+    Ok(web::see_other("/admin/users"))
+}
+
+async fn set_disabled(
+    staff: Staff,
+    state: Data<AppState>,
+    id: String,
+    disabled: bool,
+) -> Result<HttpResponse, AppError> {
+    staff.require(Permission::ManageUsers)?;
+    if id == staff.user.id {
+        return Err(AppError::BadRequest(
+            "You cannot disable your own account. Ask another administrator.".into(),
+        ));
+    }
+    let user = db::run(&state.pool, move |conn| {
+        let user = db::users::find(conn, &id)?.ok_or(AppError::NotFound)?;
+        db::users::set_disabled(conn, &id, disabled)?;
+        Ok(user)
+    })
+    .await?;
+    tracing::info!(user = %user.id, disabled, by = %staff.user.id, "account status changed");
+    let msg = if disabled {
+        format!(
+            "{} is disabled and has been logged out everywhere.",
+            user.email
+        )
+    } else {
+        format!("{} can log in again.", user.email)
+    };
+    staff.ctx.set_flash(&msg);
+    Ok(web::see_other("/admin/users"))
+}
+
+#[post("/admin/users/{id}/disable")]
+pub async fn disable(
+    staff: Staff,
+    state: Data<AppState>,
+    id: Path<String>,
+    Form(_): Form<Empty>,
+) -> Result<HttpResponse, AppError> {
+    set_disabled(staff, state, id.into_inner(), true).await
+}
+
+#[post("/admin/users/{id}/enable")]
+pub async fn enable(
+    staff: Staff,
+    state: Data<AppState>,
+    id: Path<String>,
+    Form(_): Form<Empty>,
+) -> Result<HttpResponse, AppError> {
+    set_disabled(staff, state, id.into_inner(), false).await
+}

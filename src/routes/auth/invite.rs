@@ -1,0 +1,129 @@
+//! Accepting an invitation: the invitee chooses their name and password.
+
+use actix_web::{HttpResponse, get, post, web::Data, web::Path};
+use askama::Template;
+use diesel::Connection as _;
+
+use super::{SetPasswordForm, token_problem};
+use crate::db::{self, tokens::Purpose};
+use crate::domain::FormErrors;
+use crate::domain::account::NewPassword;
+use crate::error::AppError;
+use crate::startup::AppState;
+use crate::web::{self, Ctx, Form};
+
+const AGAIN: &str = "ask an administrator to invite you again";
+
+#[derive(Template)]
+#[template(path = "auth/accept_invite.html")]
+pub struct AcceptPage {
+    pub ctx: Ctx,
+    pub token: String,
+    pub email: String,
+    pub role: String,
+    pub form: SetPasswordForm,
+    pub errors: FormErrors,
+}
+
+#[get("/invite/{token}")]
+pub async fn show(
+    ctx: Ctx,
+    state: Data<AppState>,
+    token: Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let token = token.into_inner();
+    let hash = crate::crypto::token_hash(&token);
+    let invite = db::run(&state.pool, move |conn| {
+        Ok(db::tokens::find_usable(conn, Purpose::Invite, &hash)?)
+    })
+    .await?
+    .map_err(|p| token_problem(p, "invitation", AGAIN))?;
+    web::page(&AcceptPage {
+        ctx,
+        token,
+        role: invite
+            .role()
+            .map(|r| r.label())
+            .unwrap_or_default()
+            .to_string(),
+        email: invite.email,
+        form: SetPasswordForm::default(),
+        errors: FormErrors::default(),
+    })
+}
+
+/// Longest display name.
+pub const NAME_MAX: usize = 100;
+
+#[post("/invite/{token}")]
+pub async fn submit(
+    ctx: Ctx,
+    state: Data<AppState>,
+    token: Path<String>,
+    Form(mut form): Form<SetPasswordForm>,
+) -> Result<HttpResponse, AppError> {
+    let token = token.into_inner();
+    let hash = crate::crypto::token_hash(&token);
+    let invite = db::run(&state.pool, move |conn| {
+        Ok(db::tokens::find_usable(conn, Purpose::Invite, &hash)?)
+    })
+    .await?
+    .map_err(|p| token_problem(p, "invitation", AGAIN))?;
+    let mut errors = FormErrors::default();
+    let name = crate::domain::required_text(
+        &mut errors,
+        "display_name",
+        &form.display_name,
+        NAME_MAX,
+        "Enter your name as colleagues know you.",
+        "Use at most 100 characters for your name.",
+    );
+    let password =
+        match NewPassword::parse(&form.password, &form.password_confirm, Some(&invite.email)) {
+            Ok(p) => Some(p),
+            Err((field, msg)) => {
+                errors.add(field, msg);
+                None
+            }
+        };
+    let Some(password) = password.filter(|_| errors.is_empty()) else {
+        form.password.clear();
+        form.password_confirm.clear();
+        return web::invalid(&AcceptPage {
+            ctx,
+            token,
+            role: invite
+                .role()
+                .map(|r| r.label())
+                .unwrap_or_default()
+                .to_string(),
+            email: invite.email,
+            form,
+            errors,
+        });
+    };
+    let role = invite
+        .role()
+        .ok_or_else(|| AppError::Internal(anyhow::anyhow!("invitation without a role")))?;
+    let password_hash = crate::password::hash_blocking(password.expose().to_string()).await?;
+    db::run(&state.pool, move |conn| {
+        conn.transaction(|conn| {
+            if !db::tokens::consume(conn, &invite.id)? {
+                return Ok(Err(token_problem(db::tokens::TokenProblem::Used, "invitation", AGAIN)));
+            }
+            match db::users::create(conn, &invite.email, &name, role, &password_hash) {
+                Ok(_) => Ok(Ok(())),
+                Err(e) if db::users::is_unique_violation(&e) => Ok(Err(AppError::Gone(
+                    "An account with this email address already exists. Log in, or reset your password.".into(),
+                ))),
+                Err(e) => Err(e),
+            }
+        })
+        .map_err(AppError::from)
+    })
+    .await??;
+    ctx.set_flash(
+        "Your account is ready. Log in with your email address and the password you chose.",
+    );
+    Ok(web::see_other("/login"))
+}

@@ -1,0 +1,48 @@
+//! Staff sign-in and account security: login, logout, changing and resetting passwords,
+//! accepting invitations, and creating the first administrator.
+
+pub mod invite;
+pub mod login;
+pub mod logout;
+pub mod password;
+pub mod reset;
+pub mod setup;
+
+use crate::db::tokens::TokenProblem;
+use crate::error::AppError;
+
+/// The clear answer for a one-time link that cannot be used.
+pub fn token_problem(problem: TokenProblem, what: &str, again: &str) -> AppError {
+    match problem {
+        TokenProblem::Unknown => AppError::Gone(format!(
+            "This {what} link is not valid. Check that you copied the whole link, or {again}."
+        )),
+        TokenProblem::Used => AppError::Gone(format!(
+            "This {what} link has already been used. {again_cap}.",
+            again_cap = capitalise(again)
+        )),
+        TokenProblem::Expired(at) => AppError::Gone(format!(
+            "This {what} link expired on {} UTC. {again_cap}.",
+            at.format("%Y-%m-%d %H:%M"),
+            again_cap = capitalise(again)
+        )),
+    }
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
+}
+
+/// The form for choosing a password (invitations, resets, first admin).
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct SetPasswordForm {
+    pub display_name: String,
+    pub email: String,
+    pub password: String,
+    pub password_confirm: String,
+}

@@ -1,0 +1,152 @@
+//! First run: creating the first administrator with the one-time setup token printed on
+//! the console at start (when no account exists yet).
+
+use actix_web::{HttpResponse, get, post, web::Data, web::Path};
+use askama::Template;
+use diesel::Connection as _;
+
+use super::{SetPasswordForm, token_problem};
+use crate::db::{self, tokens::Purpose};
+use crate::domain::FormErrors;
+use crate::domain::account::{Email, NewPassword, Role};
+use crate::error::AppError;
+use crate::startup::AppState;
+use crate::web::{self, Ctx, Form};
+
+const AGAIN: &str = "restart the server to print a new setup link, or create the administrator with `peoples-upr user create`";
+
+#[derive(Template)]
+#[template(path = "auth/setup.html")]
+pub struct SetupPage {
+    pub ctx: Ctx,
+    pub token: String,
+    pub form: SetPasswordForm,
+    pub errors: FormErrors,
+}
+
+/// Create a setup token if nobody has an account yet. Returns the token to print.
+pub fn issue_if_needed(conn: &mut db::DbConn) -> anyhow::Result<Option<String>> {
+    if db::users::count(conn)? > 0 {
+        return Ok(None);
+    }
+    let token = crate::crypto::random_token();
+    db::tokens::retire_for_email(conn, Purpose::Setup, "")?;
+    db::tokens::create(
+        conn,
+        db::tokens::NewToken {
+            purpose: Purpose::Setup,
+            token_hash: &crate::crypto::token_hash(&token),
+            email: "",
+            role: Some(Role::Admin),
+            user_id: None,
+            created_by: None,
+            expires_at: db::now() + chrono::Duration::hours(24),
+        },
+    )?;
+    Ok(Some(token))
+}
+
+async fn check(state: &AppState, token: &str) -> Result<db::tokens::StaffToken, AppError> {
+    let hash = crate::crypto::token_hash(token);
+    let found = db::run(&state.pool, move |conn| {
+        if db::users::count(conn)? > 0 {
+            return Ok(Err(db::tokens::TokenProblem::Used));
+        }
+        Ok(db::tokens::find_usable(conn, Purpose::Setup, &hash)?)
+    })
+    .await?;
+    found.map_err(|p| token_problem(p, "setup", AGAIN))
+}
+
+#[get("/setup/{token}")]
+pub async fn show(
+    ctx: Ctx,
+    state: Data<AppState>,
+    token: Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let token = token.into_inner();
+    check(&state, &token).await?;
+    web::page(&SetupPage {
+        ctx,
+        token,
+        form: SetPasswordForm::default(),
+        errors: FormErrors::default(),
+    })
+}
+
+#[post("/setup/{token}")]
+pub async fn submit(
+    ctx: Ctx,
+    state: Data<AppState>,
+    token: Path<String>,
+    Form(mut form): Form<SetPasswordForm>,
+) -> Result<HttpResponse, AppError> {
+    let token = token.into_inner();
+    let found = check(&state, &token).await?;
+    let mut errors = FormErrors::default();
+    let name = crate::domain::required_text(
+        &mut errors,
+        "display_name",
+        &form.display_name,
+        super::invite::NAME_MAX,
+        "Enter your name.",
+        "Use at most 100 characters for your name.",
+    );
+    let email = Email::parse(&form.email)
+        .map_err(|m| errors.add("email", m))
+        .ok();
+    let password = NewPassword::parse(
+        &form.password,
+        &form.password_confirm,
+        email.as_ref().map(|e| e.as_str()),
+    )
+    .map_err(|(f, m)| errors.add(f, m))
+    .ok();
+    let (Some(email), Some(password)) = (email, password) else {
+        form.password.clear();
+        form.password_confirm.clear();
+        return web::invalid(&SetupPage {
+            ctx,
+            token,
+            form,
+            errors,
+        });
+    };
+    if !errors.is_empty() {
+        form.password.clear();
+        form.password_confirm.clear();
+        return web::invalid(&SetupPage {
+            ctx,
+            token,
+            form,
+            errors,
+        });
+    }
+    let hash = crate::password::hash_blocking(password.expose().to_string()).await?;
+    let user = db::run(&state.pool, move |conn| {
+        conn.transaction(|conn| {
+            if !db::tokens::consume(conn, &found.id)? || db::users::count(conn)? > 0 {
+                return Ok(Err(token_problem(
+                    db::tokens::TokenProblem::Used,
+                    "setup",
+                    AGAIN,
+                )));
+            }
+            Ok(Ok(db::users::create(
+                conn,
+                email.as_str(),
+                &name,
+                Role::Admin,
+                &hash,
+            )?))
+        })
+        .map_err(|e: diesel::result::Error| AppError::from(e))
+    })
+    .await??;
+    tracing::info!(user = %user.id, "first administrator created");
+    crate::web::ctx::begin_login(&ctx.session, &user)?;
+    ctx.set_flash(
+        "Welcome. Your administrator account is ready. Invite your colleagues from the Staff page.",
+    );
+    Ok(web::see_other("/admin/users"))
+}

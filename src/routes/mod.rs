@@ -1,0 +1,36 @@
+//! Every route of the application, by area. Each staff handler checks its permission.
+
+pub mod admin;
+pub mod auth;
+pub mod public;
+pub mod staff;
+
+use actix_web::web;
+
+/// Register all routes and the static files.
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(public::home)
+        .service(public::set_language)
+        .service(public::healthz)
+        .service(auth::login::show)
+        .service(auth::login::submit)
+        .service(auth::logout::submit)
+        .service(auth::password::show)
+        .service(auth::password::submit)
+        .service(auth::reset::show_forgot)
+        .service(auth::reset::submit_forgot)
+        .service(auth::reset::show_reset)
+        .service(auth::reset::submit_reset)
+        .service(auth::invite::show)
+        .service(auth::invite::submit)
+        .service(auth::setup::show)
+        .service(auth::setup::submit)
+        .service(staff::dashboard)
+        .service(admin::users::list)
+        .service(admin::users::invite)
+        .service(admin::users::revoke)
+        .service(admin::users::disable)
+        .service(admin::users::enable)
+        .service(public::static_file)
+        .default_service(web::to(public::not_found));
+}

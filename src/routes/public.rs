@@ -1,0 +1,101 @@
+//! Public pages that belong to no other area: the home page, the language switcher,
+//! the health check and the not-found page.
+
+use actix_web::{HttpResponse, get, web};
+use askama::Template;
+
+use crate::error::AppError;
+use crate::i18n::Lang;
+use crate::startup::AppState;
+use crate::web::{self as w, Ctx};
+
+#[derive(Template)]
+#[template(path = "home.html")]
+pub struct HomePage {
+    pub ctx: Ctx,
+}
+
+#[get("/")]
+pub async fn home(ctx: Ctx) -> Result<HttpResponse, AppError> {
+    w::page(&HomePage { ctx })
+}
+
+#[derive(serde::Deserialize)]
+pub struct NextQuery {
+    next: Option<String>,
+}
+
+/// Switch the interface language (a plain link, so it works without JavaScript).
+#[get("/lang/{code}")]
+pub async fn set_language(
+    ctx: Ctx,
+    code: web::Path<String>,
+    query: web::Query<NextQuery>,
+) -> Result<HttpResponse, AppError> {
+    let lang = Lang::parse(&code).ok_or(AppError::NotFound)?;
+    ctx.session
+        .insert(crate::web::ctx::keys::LANG, lang.code())
+        .map_err(|e| AppError::Internal(anyhow::anyhow!("session write failed: {e}")))?;
+    let next = w::safe_next(query.next.as_deref()).unwrap_or_else(|| "/".into());
+    Ok(w::see_other(&next))
+}
+
+/// Liveness and database reachability, for load balancers.
+#[get("/healthz")]
+pub async fn healthz(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+    crate::db::run(&state.pool, |conn| {
+        use diesel::connection::SimpleConnection as _;
+        conn.batch_execute("SELECT 1").map_err(AppError::from)
+    })
+    .await?;
+    Ok(HttpResponse::Ok().content_type("text/plain").body("ok"))
+}
+
+/// The files of `static/`, compiled into the binary so a deployment is one file.
+const STATIC_FILES: &[(&str, &str, &[u8])] = &[
+    (
+        "site.css",
+        "text/css; charset=utf-8",
+        include_bytes!("../../static/site.css"),
+    ),
+    (
+        "favicon.svg",
+        "image/svg+xml",
+        include_bytes!("../../static/favicon.svg"),
+    ),
+];
+
+#[get("/static/{name}")]
+pub async fn static_file(
+    req: actix_web::HttpRequest,
+    name: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let (_, mime, bytes) = STATIC_FILES
+        .iter()
+        .find(|(n, _, _)| *n == name.as_str())
+        .ok_or(AppError::NotFound)?;
+    let etag = format!("\"{}\"", &crate::crypto::sha256_hex(bytes)[..16]);
+    let cache = ("Cache-Control", "public, max-age=86400");
+    if req
+        .headers()
+        .get("If-None-Match")
+        .and_then(|v| v.to_str().ok())
+        == Some(etag.as_str())
+    {
+        return Ok(HttpResponse::NotModified()
+            .insert_header(cache)
+            .insert_header(("ETag", etag))
+            .finish());
+    }
+    Ok(HttpResponse::Ok()
+        .content_type(*mime)
+        .insert_header(cache)
+        .insert_header(("ETag", etag))
+        .body(*bytes))
+}
+
+/// Anything that matches no route.
+pub async fn not_found(ctx: Ctx) -> Result<HttpResponse, AppError> {
+    let _ = ctx;
+    Err(AppError::NotFound)
+}

@@ -1,0 +1,128 @@
+//! Building the application: state, routes, middleware, and the server itself.
+
+use std::net::TcpListener;
+use std::sync::Arc;
+use std::time::Duration;
+
+use actix_session::SessionMiddleware;
+use actix_session::config::{BrowserSession, CookieContentSecurity};
+use actix_session::storage::CookieSessionStore;
+use actix_web::cookie::{Key, SameSite};
+use actix_web::dev::Server;
+use actix_web::middleware::from_fn;
+use actix_web::{App, HttpServer, web};
+
+use crate::config::Config;
+use crate::crypto::{self, DataKeys};
+use crate::db::{self, Pool};
+use crate::mail::{Mailer, Transport};
+use crate::throttle::{MemoryThrottle, Policy};
+use crate::web::middleware;
+
+/// In-memory throttles, per client address.
+pub struct Throttles {
+    pub login: MemoryThrottle,
+    pub receipt: MemoryThrottle,
+    pub submit: MemoryThrottle,
+    pub reset: MemoryThrottle,
+}
+
+/// Everything handlers share.
+pub struct AppState {
+    pub pool: Pool,
+    pub config: Config,
+    pub keys: DataKeys,
+    pub mailer: Mailer,
+    pub throttles: Throttles,
+}
+
+/// The state and keys needed to serve, built from the configuration.
+pub struct Prepared {
+    pub state: web::Data<AppState>,
+    pub session_key: Key,
+}
+
+/// Open the database, apply migrations, load or create keys, and build the mailer.
+pub fn prepare(config: Config) -> anyhow::Result<Prepared> {
+    let pool = db::connect(&config.database_url)?;
+    {
+        let mut conn = pool.get().map_err(|e| {
+            anyhow::anyhow!(
+                "cannot connect to {}: {e}. Check DATABASE_URL and that the database is running.",
+                config.database_url.describe()
+            )
+        })?;
+        let applied = db::migrate(&mut conn)?;
+        if !applied.is_empty() {
+            tracing::info!(count = applied.len(), "database migrations applied");
+        }
+    }
+    let session_key = match &config.session_key {
+        Some(k) => k.clone(),
+        None => crypto::load_or_create_key(&config.data_dir.join("session.key"), 64)?,
+    };
+    let data_key = match &config.data_key {
+        Some(k) => k.clone(),
+        None => crypto::load_or_create_key(&config.data_dir.join("data.key"), 32)?,
+    };
+    let keys = DataKeys::new(&data_key);
+    let transport = Transport::from_config(&config.mail)?;
+    let mailer = Mailer::new(
+        transport,
+        &config.mail_from,
+        pool.clone(),
+        keys.clone(),
+        Duration::from_secs(config.mail_poll_seconds),
+    )?;
+    let state = AppState {
+        pool,
+        config,
+        keys,
+        mailer,
+        throttles: Throttles {
+            login: MemoryThrottle::new(Policy::LOGIN_ADDRESS),
+            receipt: MemoryThrottle::new(Policy::RECEIPT_ADDRESS),
+            submit: MemoryThrottle::new(Policy::SUBMIT_ADDRESS),
+            reset: MemoryThrottle::new(Policy::RESET_ADDRESS),
+        },
+    };
+    Ok(Prepared {
+        state: web::Data::new(state),
+        session_key: Key::try_from(&session_key[..64])
+            .map_err(|e| anyhow::anyhow!("the session key is unusable: {e}"))?,
+    })
+}
+
+/// Start serving on a bound listener (port 0 in tests). The mail sender starts with it.
+pub fn run(listener: TcpListener, prepared: Prepared) -> anyhow::Result<Server> {
+    let Prepared { state, session_key } = prepared;
+    let https = state.config.secure_cookies();
+    let workers = state.config.workers;
+    let mailer = state.mailer.clone();
+    actix_web::rt::spawn(mailer.run());
+    let session_key = Arc::new(session_key);
+    let server = HttpServer::new(move || {
+        let session =
+            SessionMiddleware::builder(CookieSessionStore::default(), (*session_key).clone())
+                .cookie_name("upr_session".into())
+                .cookie_secure(https)
+                .cookie_http_only(true)
+                .cookie_same_site(SameSite::Lax)
+                .cookie_content_security(CookieContentSecurity::Private)
+                .session_lifecycle(BrowserSession::default())
+                .build();
+        App::new()
+            .app_data(state.clone())
+            .app_data(web::PayloadConfig::new(crate::web::form::FORM_LIMIT))
+            .configure(crate::routes::configure)
+            .wrap(from_fn(middleware::error_pages))
+            .wrap(session)
+            .wrap(middleware::security_headers(https))
+            .wrap(from_fn(middleware::request_log))
+    })
+    .workers(workers)
+    .listen(listener)?
+    .shutdown_timeout(10)
+    .run();
+    Ok(server)
+}

@@ -1,0 +1,51 @@
+//! Form posts: the body is read once, its anti-forgery token checked against the session,
+//! then it is parsed into the handler's form type (repeated fields become lists).
+
+use actix_session::SessionExt as _;
+use actix_web::dev::Payload;
+use actix_web::{FromRequest, HttpRequest, web};
+use futures_util::future::LocalBoxFuture;
+use serde::de::DeserializeOwned;
+
+use crate::error::AppError;
+
+/// Largest urlencoded form accepted (a testimony addition of 50,000 characters fits).
+pub const FORM_LIMIT: usize = 512 * 1024;
+
+/// A form whose CSRF token has been checked.
+pub struct Form<T>(pub T);
+
+#[derive(serde::Deserialize)]
+struct TokenOnly {
+    #[serde(default)]
+    csrf_token: String,
+}
+
+impl<T: DeserializeOwned + 'static> FromRequest for Form<T> {
+    type Error = AppError;
+    type Future = LocalBoxFuture<'static, Result<Self, Self::Error>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let req = req.clone();
+        let body = web::Bytes::from_request(&req, payload);
+        Box::pin(async move {
+            let bytes = body
+                .await
+                .map_err(|e| match e.as_response_error().status_code() {
+                    actix_web::http::StatusCode::PAYLOAD_TOO_LARGE => AppError::PayloadTooLarge,
+                    _ => AppError::BadRequest(
+                        "The form could not be read. Reload the page and try again.".into(),
+                    ),
+                })?;
+            let token: TokenOnly =
+                serde_html_form::from_bytes(&bytes).map_err(|_| AppError::Csrf)?;
+            super::ctx::verify_csrf(&req.get_session(), &token.csrf_token)?;
+            let form = serde_html_form::from_bytes(&bytes).map_err(|_| {
+                AppError::BadRequest(
+                    "The form was incomplete. Reload the page and try again.".into(),
+                )
+            })?;
+            Ok(Form(form))
+        })
+    }
+}

@@ -1,0 +1,73 @@
+//! What every page shares: the request context (language, signed-in staff member,
+//! anti-forgery token, flash message), form extraction with CSRF checks, rendering,
+//! and the middleware for security headers, error pages and request logs.
+
+pub mod ctx;
+pub mod form;
+pub mod middleware;
+
+use actix_web::HttpResponse;
+use actix_web::http::StatusCode;
+use askama::Template;
+
+pub use ctx::{Ctx, Staff};
+pub use form::Form;
+
+use crate::error::AppError;
+
+/// Marks a response whose body is a finished page, so the error-page middleware keeps it.
+#[derive(Clone, Copy, Debug)]
+pub struct Rendered;
+
+/// Render a template with a status code.
+pub fn render<T: Template>(status: StatusCode, template: &T) -> Result<HttpResponse, AppError> {
+    let body = template.render().map_err(|e| {
+        AppError::Internal(anyhow::Error::new(e).context("template failed to render"))
+    })?;
+    let mut res = HttpResponse::build(status)
+        .content_type("text/html; charset=utf-8")
+        .body(body);
+    res.extensions_mut().insert(Rendered);
+    Ok(res)
+}
+
+/// Render a template as a 200 page.
+pub fn page<T: Template>(template: &T) -> Result<HttpResponse, AppError> {
+    render(StatusCode::OK, template)
+}
+
+/// Render a form again after a failed submission: 422 with messages and the values typed.
+pub fn invalid<T: Template>(template: &T) -> Result<HttpResponse, AppError> {
+    render(StatusCode::UNPROCESSABLE_ENTITY, template)
+}
+
+/// Redirect after a successful POST.
+pub fn see_other(location: &str) -> HttpResponse {
+    HttpResponse::SeeOther()
+        .insert_header(("Location", location))
+        .finish()
+}
+
+/// Accept a `next` value only if it is a path on this site (no open redirects).
+pub fn safe_next(next: Option<&str>) -> Option<String> {
+    let next = next?.trim();
+    let ok = next.starts_with('/')
+        && !next.starts_with("//")
+        && !next.starts_with("/\\")
+        && !next.chars().any(|c| c.is_control());
+    ok.then(|| next.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn next_must_stay_on_site() {
+        assert_eq!(safe_next(Some("/staff")), Some("/staff".into()));
+        assert_eq!(safe_next(Some("//evil.example")), None);
+        assert_eq!(safe_next(Some("https://evil.example")), None);
+        assert_eq!(safe_next(Some("/\\evil")), None);
+        assert_eq!(safe_next(None), None);
+    }
+}

@@ -1,0 +1,11 @@
+//! Integration tests: the real application on port 0, against a temporary SQLite file and,
+//! when `UPR_TEST_POSTGRES_URL` is set, against a fresh PostgreSQL database per test.
+//! Browser journeys drive headless Chromium through chromedriver.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+mod helpers;
+
+mod auth;
+mod browser;
+mod routes_table;
+mod security;

@@ -1,0 +1,217 @@
+//! The route × role table: every route, and who may use it. A test fails when a route is
+//! added to the source without a row here.
+
+use peoples_upr::domain::account::Role;
+
+use crate::both_databases;
+use crate::helpers::{Page, TestApp, get_with, post_with};
+
+/// Who a route is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Access {
+    /// Anyone, signed in or not.
+    Public,
+    /// Signed-in staff with one of these roles.
+    Staff(&'static [Role]),
+}
+
+use Access::*;
+use Role::*;
+
+const ALL_STAFF: &[Role] = &[Admin, Organizer, Editor];
+
+pub struct Route {
+    pub method: &'static str,
+    pub path: &'static str,
+    pub access: Access,
+}
+
+impl Route {
+    /// The path with its placeholders filled with values that match nothing.
+    pub fn concrete_path(&self) -> String {
+        self.path
+            .replace("{id}", "00000000-0000-4000-8000-000000000000")
+            .replace("{token}", "no-such-token")
+            .replace("{code}", "es")
+            .replace("{name}", "site.css")
+            .replace("{slug}", "no-such-hearing")
+    }
+}
+
+const fn r(method: &'static str, path: &'static str, access: Access) -> Route {
+    Route {
+        method,
+        path,
+        access,
+    }
+}
+
+/// Every route of the application.
+pub const ROUTES: &[Route] = &[
+    r("GET", "/", Public),
+    r("GET", "/lang/{code}", Public),
+    r("GET", "/healthz", Public),
+    r("GET", "/static/{name}", Public),
+    r("GET", "/login", Public),
+    r("POST", "/login", Public),
+    r("POST", "/logout", Public),
+    r("GET", "/password/forgot", Public),
+    r("POST", "/password/forgot", Public),
+    r("GET", "/password/reset/{token}", Public),
+    r("POST", "/password/reset/{token}", Public),
+    r("GET", "/invite/{token}", Public),
+    r("POST", "/invite/{token}", Public),
+    r("GET", "/setup/{token}", Public),
+    r("POST", "/setup/{token}", Public),
+    r("GET", "/account/password", Staff(ALL_STAFF)),
+    r("POST", "/account/password", Staff(ALL_STAFF)),
+    r("GET", "/staff", Staff(ALL_STAFF)),
+    r("GET", "/admin/users", Staff(&[Admin])),
+    r("POST", "/admin/invites", Staff(&[Admin])),
+    r("POST", "/admin/invites/{id}/revoke", Staff(&[Admin])),
+    r("POST", "/admin/users/{id}/disable", Staff(&[Admin])),
+    r("POST", "/admin/users/{id}/enable", Staff(&[Admin])),
+];
+
+both_databases!(every_route_allows_and_denies_as_the_table_says);
+
+/// The visitors of the table.
+#[derive(Clone, Copy, Debug)]
+enum Visitor {
+    Anonymous,
+    Member(Role),
+    Disabled,
+}
+
+async fn call(client: &reqwest::Client, app: &TestApp, route: &Route, csrf: &str) -> Page {
+    let url = app.url(&route.concrete_path());
+    match route.method {
+        "GET" => get_with(client, &url).await,
+        _ => post_with(client, &url, &[("csrf_token", csrf)]).await,
+    }
+}
+
+fn sent_to_login(page: &Page) -> bool {
+    page.status == 303 && page.location().is_some_and(|l| l.starts_with("/login"))
+}
+
+async fn every_route_allows_and_denies_as_the_table_says(app: TestApp) {
+    let visitors = [
+        Visitor::Anonymous,
+        Visitor::Member(Editor),
+        Visitor::Member(Organizer),
+        Visitor::Member(Admin),
+        Visitor::Disabled,
+    ];
+    for visitor in visitors {
+        let client = app.other_client();
+        match visitor {
+            Visitor::Anonymous => {}
+            Visitor::Member(role) => {
+                let email = format!("{}@example.org", role.as_str());
+                app.create_user(&email, role);
+                let res = crate::helpers::submit_with(
+                    &client,
+                    &app.base,
+                    "/login",
+                    "/login",
+                    &[("email", &email), ("password", crate::helpers::PASSWORD)],
+                )
+                .await;
+                assert_eq!(res.status, 303);
+            }
+            Visitor::Disabled => {
+                let id = app.create_user("disabled@example.org", Admin);
+                let res = crate::helpers::submit_with(
+                    &client,
+                    &app.base,
+                    "/login",
+                    "/login",
+                    &[
+                        ("email", "disabled@example.org"),
+                        ("password", crate::helpers::PASSWORD),
+                    ],
+                )
+                .await;
+                assert_eq!(res.status, 303);
+                app.db(|c| peoples_upr::db::users::set_disabled(c, &id, true))
+                    .unwrap();
+            }
+        }
+        for route in ROUTES {
+            // Logging out would end the visitor's session for the rest of the table.
+            if route.path == "/logout" {
+                continue;
+            }
+            // A page with a form for every visitor, to take the session's token from.
+            let csrf = get_with(&client, &app.url("/password/forgot")).await.csrf();
+            let page = call(&client, &app, route, &csrf).await;
+            let what = format!("{visitor:?} {} {}", route.method, route.path);
+            assert!(page.status < 500, "{what}: server error {}", page.status);
+            match (route.access, visitor) {
+                (Public, _) => assert!(
+                    page.status != 403 && !sent_to_login(&page),
+                    "{what}: denied ({})",
+                    page.status
+                ),
+                (Staff(_), Visitor::Anonymous | Visitor::Disabled) => assert!(
+                    sent_to_login(&page),
+                    "{what}: expected a redirect to login, got {}",
+                    page.status
+                ),
+                (Staff(roles), Visitor::Member(role)) if roles.contains(&role) => {
+                    assert!(
+                        page.status != 403 && !sent_to_login(&page),
+                        "{what}: denied ({})",
+                        page.status
+                    )
+                }
+                (Staff(_), Visitor::Member(_)) => {
+                    assert_eq!(page.status, 403, "{what}: expected 403")
+                }
+            }
+        }
+    }
+}
+
+/// Every `#[get]`/`#[post]` route in `src/routes` has a row, and every row a route.
+#[test]
+fn the_table_lists_every_route_in_the_source() {
+    let mut found = Vec::new();
+    let mut stack = vec![std::path::PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/src/routes"
+    ))];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let text = std::fs::read_to_string(&path).unwrap();
+                for line in text.lines().map(str::trim) {
+                    for (attr, method) in [("#[get(\"", "GET"), ("#[post(\"", "POST")] {
+                        if let Some(rest) = line.strip_prefix(attr) {
+                            let route = rest.split('"').next().unwrap().to_string();
+                            found.push((method.to_string(), route));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    for (method, path) in &found {
+        assert!(
+            ROUTES.iter().any(|r| r.method == method && r.path == path),
+            "{method} {path} has no row in the route table"
+        );
+    }
+    for r in ROUTES {
+        assert!(
+            found.iter().any(|(m, p)| m == r.method && p == r.path),
+            "{} {} is in the table but not in the source",
+            r.method,
+            r.path
+        );
+    }
+}
