@@ -47,3 +47,24 @@ error-internal = We could not finish this. Nothing you sent has been shared. Ple
 
 ## Testimony form
 form-testimony-limit = Up to { $max } characters. Paragraphs are kept.
+
+## Themes (built-in vocabulary)
+theme-asylum-access = Asylum access
+theme-immigration-detention = Immigration detention
+theme-detention-conditions-health = Detention conditions and health care
+theme-due-process-counsel = Due process and access to counsel
+theme-family-unity = Family unity and separation
+theme-children = Children
+theme-language-access = Language access
+theme-deportation-removal = Deportation and removal
+theme-border-ports-of-entry = Border and ports of entry
+theme-humanitarian-parole = Humanitarian parole and programmes
+theme-racial-discrimination = Racial discrimination
+theme-lgbti = LGBTI+ persons
+theme-indigenous-peoples = Indigenous peoples
+theme-gender-based-violence = Gender-based violence
+theme-torture-ill-treatment = Torture and ill-treatment
+theme-labour-exploitation = Labour exploitation and trafficking
+theme-death-penalty = Death penalty
+theme-policing-force = Policing and use of force
+theme-data-transparency = Data transparency

@@ -47,3 +47,24 @@ error-internal = No pudimos terminar. Nada de lo que envió ha sido compartido. 
 
 ## Testimony form
 form-testimony-limit = Hasta { $max } caracteres. Se conservan los párrafos.
+
+## Themes (built-in vocabulary)
+theme-asylum-access = Acceso al asilo
+theme-immigration-detention = Detención migratoria
+theme-detention-conditions-health = Condiciones de detención y atención médica
+theme-due-process-counsel = Debido proceso y acceso a un abogado
+theme-family-unity = Unidad y separación familiar
+theme-children = Niñas y niños
+theme-language-access = Acceso lingüístico
+theme-deportation-removal = Deportación y expulsión
+theme-border-ports-of-entry = Frontera y puertos de entrada
+theme-humanitarian-parole = Permisos y programas humanitarios
+theme-racial-discrimination = Discriminación racial
+theme-lgbti = Personas LGBTI+
+theme-indigenous-peoples = Pueblos indígenas
+theme-gender-based-violence = Violencia de género
+theme-torture-ill-treatment = Tortura y malos tratos
+theme-labour-exploitation = Explotación laboral y trata
+theme-death-penalty = Pena de muerte
+theme-policing-force = Actuación policial y uso de la fuerza
+theme-data-transparency = Transparencia de datos

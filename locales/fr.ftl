@@ -47,3 +47,24 @@ error-internal = Nous n'avons pas pu terminer. Rien de ce que vous avez envoyé 
 
 ## Testimony form
 form-testimony-limit = Jusqu’à { $max } caractères. Les paragraphes sont conservés.
+
+## Themes (built-in vocabulary)
+theme-asylum-access = Accès à l’asile
+theme-immigration-detention = Détention des migrants
+theme-detention-conditions-health = Conditions de détention et soins de santé
+theme-due-process-counsel = Garanties procédurales et accès à un avocat
+theme-family-unity = Unité et séparation des familles
+theme-children = Enfants
+theme-language-access = Accès linguistique
+theme-deportation-removal = Expulsion et renvoi
+theme-border-ports-of-entry = Frontière et points d’entrée
+theme-humanitarian-parole = Admission humanitaire et programmes
+theme-racial-discrimination = Discrimination raciale
+theme-lgbti = Personnes LGBTI+
+theme-indigenous-peoples = Peuples autochtones
+theme-gender-based-violence = Violence fondée sur le genre
+theme-torture-ill-treatment = Torture et mauvais traitements
+theme-labour-exploitation = Exploitation par le travail et traite
+theme-death-penalty = Peine de mort
+theme-policing-force = Maintien de l’ordre et recours à la force
+theme-data-transparency = Transparence des données

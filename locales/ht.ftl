@@ -47,3 +47,24 @@ error-internal = Nou pa t ka fini. Anyen ou te voye pa t pataje. Tanpri eseye an
 
 ## Testimony form
 form-testimony-limit = Jiska { $max } karaktè. Paragraf yo ap rete jan yo ye.
+
+## Themes (built-in vocabulary)
+theme-asylum-access = Aksè a azil
+theme-immigration-detention = Detansyon imigrasyon
+theme-detention-conditions-health = Kondisyon detansyon ak swen sante
+theme-due-process-counsel = Pwosedi jis ak aksè a yon avoka
+theme-family-unity = Inite ak separasyon fanmi
+theme-children = Timoun
+theme-language-access = Aksè nan lang
+theme-deportation-removal = Depòtasyon ak ekspilsyon
+theme-border-ports-of-entry = Fwontyè ak pò antre
+theme-humanitarian-parole = Pèmisyon ak pwogram imanitè
+theme-racial-discrimination = Diskriminasyon rasyal
+theme-lgbti = Moun LGBTI+
+theme-indigenous-peoples = Pèp endijèn
+theme-gender-based-violence = Vyolans ki baze sou sèks
+theme-torture-ill-treatment = Tòti ak move tretman
+theme-labour-exploitation = Esplwatasyon nan travay ak trafik moun
+theme-death-penalty = Pèn lanmò
+theme-policing-force = Lapolis ak itilizasyon fòs
+theme-data-transparency = Transparans done

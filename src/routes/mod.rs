@@ -2,6 +2,7 @@
 
 pub mod admin;
 pub mod auth;
+pub mod hearings;
 pub mod public;
 pub mod staff;
 
@@ -31,6 +32,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(admin::users::revoke)
         .service(admin::users::disable)
         .service(admin::users::enable)
+        .configure(hearings::configure)
         .service(public::static_file)
         .default_service(web::to(public::not_found));
 }

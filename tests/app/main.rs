@@ -7,5 +7,7 @@ mod helpers;
 
 mod auth;
 mod browser;
+mod hearings;
 mod routes_table;
 mod security;
+mod testimony;

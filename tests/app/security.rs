@@ -4,7 +4,7 @@ use peoples_upr::domain::account::Role;
 
 use crate::both_databases;
 use crate::helpers::TestApp;
-use crate::routes_table::ROUTES;
+use crate::routes_table::all_routes;
 
 both_databases!(
     every_response_carries_the_security_headers,
@@ -56,7 +56,7 @@ async fn every_response_carries_the_security_headers(app: TestApp) {
 async fn every_post_route_refuses_a_missing_or_wrong_csrf_token(app: TestApp) {
     app.create_user("admin@example.org", Role::Admin);
     app.login("admin@example.org").await;
-    for route in ROUTES.iter().filter(|r| r.method == "POST") {
+    for route in all_routes().into_iter().filter(|r| r.method == "POST") {
         let path = route.concrete_path();
         let missing = app.post(&path, &[("email", "x@example.org")]).await;
         assert_eq!(missing.status, 403, "POST {path} without a token");

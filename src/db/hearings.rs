@@ -1,0 +1,321 @@
+//! Hearings, their themes and languages, their consent texts, and the theme vocabulary.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use diesel::prelude::*;
+
+use super::schema::{consent_texts, hearing_themes, hearings, testimonies, themes};
+use super::{DbConn, MultiBackend, new_id, now};
+use crate::domain::hearing::HearingStatus;
+use crate::i18n::Lang;
+
+/// A theme of the vocabulary.
+#[derive(Clone, Debug, Queryable, Selectable)]
+#[diesel(table_name = themes, check_for_backend(MultiBackend))]
+pub struct Theme {
+    pub id: String,
+    pub name: String,
+    pub builtin: bool,
+    pub created_at: NaiveDateTime,
+}
+
+impl Theme {
+    /// The theme's name in a language: built-in themes are translated (`theme-{id}`),
+    /// themes added by admins show as written.
+    pub fn label(&self, lang: Lang) -> String {
+        if self.builtin {
+            crate::i18n::message(lang, &format!("theme-{}", self.id), &[])
+        } else {
+            self.name.clone()
+        }
+    }
+}
+
+/// A hearing as stored.
+#[derive(Clone, Debug, Queryable, Selectable)]
+#[diesel(table_name = hearings, check_for_backend(MultiBackend))]
+pub struct Hearing {
+    pub id: String,
+    pub slug: String,
+    pub title: String,
+    pub summary: String,
+    pub city: String,
+    pub state: String,
+    pub online: bool,
+    pub starts_on: NaiveDate,
+    pub ends_on: Option<NaiveDate>,
+    pub languages: String,
+    pub opens_at: NaiveDateTime,
+    pub closes_at: NaiveDateTime,
+    pub status: String,
+    pub created_by: Option<String>,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+impl Hearing {
+    pub fn status(&self) -> HearingStatus {
+        HearingStatus::parse(&self.status).unwrap_or(HearingStatus::Draft)
+    }
+
+    /// The languages testimony is taken in.
+    pub fn languages(&self) -> Vec<Lang> {
+        self.languages.split(',').filter_map(Lang::parse).collect()
+    }
+
+    /// Whether testimony is accepted right now.
+    pub fn acceptance(&self) -> crate::domain::hearing::Acceptance {
+        crate::domain::hearing::acceptance(self.status(), self.opens_at, self.closes_at, now())
+    }
+}
+
+/// The fields of a hearing that organizers set.
+#[derive(Clone, Debug)]
+pub struct HearingFields {
+    pub slug: String,
+    pub title: String,
+    pub summary: String,
+    pub city: String,
+    pub state: String,
+    pub online: bool,
+    pub starts_on: NaiveDate,
+    pub ends_on: Option<NaiveDate>,
+    pub languages: Vec<Lang>,
+    pub opens_at: NaiveDateTime,
+    pub closes_at: NaiveDateTime,
+    pub theme_ids: Vec<String>,
+    pub consent_text: String,
+}
+
+/// A version of a hearing's consent text.
+#[derive(Clone, Debug, Queryable, Selectable)]
+#[diesel(table_name = consent_texts, check_for_backend(MultiBackend))]
+pub struct ConsentText {
+    pub id: String,
+    pub hearing_id: String,
+    pub version: i32,
+    pub body: String,
+    pub created_at: NaiveDateTime,
+}
+
+fn join_langs(langs: &[Lang]) -> String {
+    langs.iter().map(|l| l.code()).collect::<Vec<_>>().join(",")
+}
+
+pub fn all_themes(conn: &mut DbConn) -> QueryResult<Vec<Theme>> {
+    themes::table
+        .order((
+            themes::builtin.desc(),
+            themes::created_at.asc(),
+            themes::name.asc(),
+        ))
+        .select(Theme::as_select())
+        .load(conn)
+}
+
+/// Add a theme. Fails with a unique violation if the name or id exists.
+pub fn add_theme(conn: &mut DbConn, id: &str, name: &str) -> QueryResult<()> {
+    diesel::insert_into(themes::table)
+        .values((
+            themes::id.eq(id),
+            themes::name.eq(name),
+            themes::builtin.eq(false),
+            themes::created_at.eq(now()),
+        ))
+        .execute(conn)
+        .map(|_| ())
+}
+
+pub fn find(conn: &mut DbConn, id: &str) -> QueryResult<Option<Hearing>> {
+    hearings::table
+        .find(id)
+        .select(Hearing::as_select())
+        .first(conn)
+        .optional()
+}
+
+pub fn find_by_slug(conn: &mut DbConn, slug: &str) -> QueryResult<Option<Hearing>> {
+    hearings::table
+        .filter(hearings::slug.eq(slug))
+        .select(Hearing::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// Whether a slug is taken (by another hearing than `except`).
+pub fn slug_taken(conn: &mut DbConn, slug: &str, except: Option<&str>) -> QueryResult<bool> {
+    let mut q = hearings::table.filter(hearings::slug.eq(slug)).into_boxed();
+    if let Some(id) = except {
+        q = q.filter(hearings::id.ne(id));
+    }
+    Ok(q.count().get_result::<i64>(conn)? > 0)
+}
+
+/// Hearings whose page the public can see (open or closed), soonest first.
+pub fn list_public(conn: &mut DbConn) -> QueryResult<Vec<Hearing>> {
+    hearings::table
+        .filter(hearings::status.eq_any([HearingStatus::Open.code(), HearingStatus::Closed.code()]))
+        .order((hearings::status.desc(), hearings::starts_on.asc()))
+        .select(Hearing::as_select())
+        .load(conn)
+}
+
+/// Hearings for staff: all of them, or only those created by one organizer.
+pub fn list_for_staff(conn: &mut DbConn, created_by: Option<&str>) -> QueryResult<Vec<Hearing>> {
+    let mut q = hearings::table.select(Hearing::as_select()).into_boxed();
+    if let Some(user) = created_by {
+        q = q.filter(hearings::created_by.eq(user));
+    }
+    q.order(hearings::starts_on.desc()).load(conn)
+}
+
+/// The themes of a hearing, in vocabulary order.
+pub fn themes_of(conn: &mut DbConn, hearing_id: &str) -> QueryResult<Vec<Theme>> {
+    hearing_themes::table
+        .inner_join(themes::table)
+        .filter(hearing_themes::hearing_id.eq(hearing_id))
+        .order((
+            themes::builtin.desc(),
+            themes::created_at.asc(),
+            themes::name.asc(),
+        ))
+        .select(Theme::as_select())
+        .load(conn)
+}
+
+/// The consent text witnesses see now (the newest version).
+pub fn current_consent_text(conn: &mut DbConn, hearing_id: &str) -> QueryResult<ConsentText> {
+    consent_texts::table
+        .filter(consent_texts::hearing_id.eq(hearing_id))
+        .order(consent_texts::version.desc())
+        .select(ConsentText::as_select())
+        .first(conn)
+}
+
+pub fn consent_text(conn: &mut DbConn, id: &str) -> QueryResult<ConsentText> {
+    consent_texts::table
+        .find(id)
+        .select(ConsentText::as_select())
+        .first(conn)
+}
+
+fn set_themes(conn: &mut DbConn, hearing_id: &str, theme_ids: &[String]) -> QueryResult<()> {
+    diesel::delete(hearing_themes::table.filter(hearing_themes::hearing_id.eq(hearing_id)))
+        .execute(conn)?;
+    for theme in theme_ids {
+        diesel::insert_into(hearing_themes::table)
+            .values((
+                hearing_themes::hearing_id.eq(hearing_id),
+                hearing_themes::theme_id.eq(theme),
+            ))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+fn add_consent_version(
+    conn: &mut DbConn,
+    hearing_id: &str,
+    version: i32,
+    body: &str,
+) -> QueryResult<()> {
+    diesel::insert_into(consent_texts::table)
+        .values((
+            consent_texts::id.eq(new_id()),
+            consent_texts::hearing_id.eq(hearing_id),
+            consent_texts::version.eq(version),
+            consent_texts::body.eq(body),
+            consent_texts::created_at.eq(now()),
+        ))
+        .execute(conn)
+        .map(|_| ())
+}
+
+/// Create a hearing as a draft, with its themes and first consent text.
+pub fn create(conn: &mut DbConn, f: &HearingFields, created_by: &str) -> QueryResult<String> {
+    conn.transaction(|conn| {
+        let id = new_id();
+        let t = now();
+        diesel::insert_into(hearings::table)
+            .values((
+                hearings::id.eq(&id),
+                hearings::slug.eq(&f.slug),
+                hearings::title.eq(&f.title),
+                hearings::summary.eq(&f.summary),
+                hearings::city.eq(&f.city),
+                hearings::state.eq(&f.state),
+                hearings::online.eq(f.online),
+                hearings::starts_on.eq(f.starts_on),
+                hearings::ends_on.eq(f.ends_on),
+                hearings::languages.eq(join_langs(&f.languages)),
+                hearings::opens_at.eq(f.opens_at),
+                hearings::closes_at.eq(f.closes_at),
+                hearings::status.eq(HearingStatus::Draft.code()),
+                hearings::created_by.eq(created_by),
+                hearings::created_at.eq(t),
+                hearings::updated_at.eq(t),
+            ))
+            .execute(conn)?;
+        set_themes(conn, &id, &f.theme_ids)?;
+        add_consent_version(conn, &id, 1, &f.consent_text)?;
+        Ok(id)
+    })
+}
+
+/// Update a hearing. A changed consent text becomes a new version; earlier consents keep
+/// pointing at the version their witness saw.
+pub fn update(conn: &mut DbConn, id: &str, f: &HearingFields) -> QueryResult<()> {
+    conn.transaction(|conn| {
+        diesel::update(hearings::table.find(id))
+            .set((
+                hearings::slug.eq(&f.slug),
+                hearings::title.eq(&f.title),
+                hearings::summary.eq(&f.summary),
+                hearings::city.eq(&f.city),
+                hearings::state.eq(&f.state),
+                hearings::online.eq(f.online),
+                hearings::starts_on.eq(f.starts_on),
+                hearings::ends_on.eq(f.ends_on),
+                hearings::languages.eq(join_langs(&f.languages)),
+                hearings::opens_at.eq(f.opens_at),
+                hearings::closes_at.eq(f.closes_at),
+                hearings::updated_at.eq(now()),
+            ))
+            .execute(conn)?;
+        set_themes(conn, id, &f.theme_ids)?;
+        let current = current_consent_text(conn, id)?;
+        if current.body != f.consent_text {
+            add_consent_version(conn, id, current.version + 1, &f.consent_text)?;
+        }
+        Ok(())
+    })
+}
+
+/// Move a hearing to a new status, if it is still in `from` (another organizer may have
+/// moved it meanwhile). Returns whether it moved.
+pub fn set_status(
+    conn: &mut DbConn,
+    id: &str,
+    from: HearingStatus,
+    to: HearingStatus,
+) -> QueryResult<bool> {
+    let n = diesel::update(
+        hearings::table
+            .find(id)
+            .filter(hearings::status.eq(from.code())),
+    )
+    .set((
+        hearings::status.eq(to.code()),
+        hearings::updated_at.eq(now()),
+    ))
+    .execute(conn)?;
+    Ok(n == 1)
+}
+
+/// Testimony counts of a hearing, by status code.
+pub fn testimony_counts(conn: &mut DbConn, hearing_id: &str) -> QueryResult<Vec<(String, i64)>> {
+    testimonies::table
+        .filter(testimonies::hearing_id.eq(hearing_id))
+        .group_by(testimonies::status)
+        .select((testimonies::status, diesel::dsl::count_star()))
+        .load(conn)
+}
