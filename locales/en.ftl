@@ -45,8 +45,181 @@ error-unprocessable = Some answers need to be corrected.
 error-internal-title = Something went wrong on our side
 error-internal = We could not finish this. Nothing you sent has been shared. Please try again in a few minutes.
 
+## Hearings
+hearings-title = Hearings
+hearings-intro = Choose a hearing to give your testimony. Each hearing covers some themes and offers some languages.
+hearings-none = No hearing is taking testimony right now. Please come back later.
+hearings-other = Other hearings
+hearings-back = Back to the hearings
+hearing-accepting-until = Testimony is accepted until { $date }.
+hearing-not-open-yet = This hearing accepts testimony from { $date }.
+hearing-closed = This hearing is closed. It no longer accepts testimony.
+hearing-online = Online
+hearing-where = Place
+hearing-when = Date
+hearing-themes = Themes
+hearing-languages = Languages
+hearing-give-testimony = Give your testimony
+
 ## Testimony form
+form-intro = You do not need an account. Only your testimony and who you are in it are required; everything else is up to you.
+form-required = (required)
+form-optional-hint = You can leave these empty.
+form-body-label = Your testimony
+form-body-hint = Tell what happened, in your own words.
 form-testimony-limit = Up to { $max } characters. Paragraphs are kept.
+form-role-legend = Who are you in this testimony?
+form-role-hint = Choose the one that fits best.
+role-directly-affected = A person directly affected
+role-family-member = A family member
+role-attorney = An attorney or legal representative
+role-health-worker = A doctor or health worker
+role-monitor = A human rights monitor
+role-faith-leader = A faith leader
+role-community-organizer = A community organizer
+role-interpreter = An interpreter
+role-other = Other
+form-place-legend = Where did it happen?
+form-place-state = State
+form-place-city = City or town
+form-period-legend = When did it happen?
+form-period-hint = Month and year, for example 2024-03. If it lasted longer, also give the last month. You can leave these empty.
+form-period-from = From
+form-period-to = Until
+form-themes-legend = What is it about?
+form-themes-hint = Tick all that apply, or none.
+form-language-label = Language your testimony is written in
+form-language-other = Another language
+form-identity-legend = About you (optional)
+form-identity-hint = You do not have to give your name or how to reach you. If you do, it is locked away (encrypted) and never shown in lists or reports unless you allow it below.
+form-name-label = Your name or a pseudonym
+form-email-label = Email address
+form-phone-label = Phone number
+form-consent-legend = What do you allow us to do with your testimony?
+form-consent-hint = Nothing is ticked for you. Choose each one on its own. You can change these later with your receipt code.
+form-consent-text-title = Read how this hearing uses testimony
+consent-publish = Use my testimony in the published report, without my name (a summary or a quote).
+consent-publish-hint = Your name and contact details are never published with it.
+consent-quote = Quote my words exactly.
+consent-quote-hint = Only together with use in the report.
+consent-attribute = Give my name where my words are used.
+consent-attribute-hint = Only together with use in the report. Without this, you stay anonymous.
+consent-share_un = Share my testimony with United Nations human rights experts.
+consent-share_un-hint = For example the UN Special Rapporteurs, without your name unless you allow it above.
+consent-contact = Contact me to follow up.
+consent-contact-hint = Only if you give an email address or phone number.
+consent-media = Share my testimony with journalists and media.
+consent-media-hint = Without your name unless you allow it above.
+form-redact-legend = What must be removed before anything is published?
+form-redact-hint = Whatever you allow, these are removed from every published text.
+redact-name = Remove my name
+redact-places = Remove places that could identify me
+redact-other-names = Remove the names of other people
+redact-dates = Remove dates
+form-redact-terms-label = Other words or phrases to remove
+form-redact-terms-hint = One per line: for example a street, a workplace, a nickname.
+form-attachments-label = Photos or documents (optional)
+form-attachments-hint = JPEG, PNG or WebP pictures, or PDF files: up to { $files } files, { $each } MB each, { $total } MB in all. Location and camera details are removed from photos.
+form-honeypot-label = Leave this field empty
+form-submit = Send my testimony
+form-csrf-kept = Your text is kept below. Check it and press “Send my testimony” again.
+form-files-again = Please choose your files again: they could not be kept.
+form-rejected = We could not accept this. Please check the form and send it again.
+form-your-text = Your text
+form-your-text-hint = Copy your text if you want to keep it.
+err-body-empty = Write your testimony.
+err-body-long = This is longer than { $max } characters. Shorten it, or send the rest later with “Add more information”.
+err-role = Choose who you are in this testimony.
+err-text-long = Use at most 100 characters.
+err-period-missing-from = Give the first month too.
+err-period-format = Write the month and year like 2024-03.
+err-period-reversed = The last month is before the first month.
+err-period-future = This month has not come yet.
+err-theme = Choose themes from the list.
+err-language = Choose the language your testimony is written in.
+err-name-long = Use at most 200 characters for the name.
+err-email = Write an email address like name@example.org, or leave it empty.
+err-phone = Write a phone number with digits (spaces, +, - and brackets are fine), or leave it empty.
+err-consent = Choose from the list.
+err-contact-needs-details = To be contacted, give an email address or a phone number, or untick “Contact me to follow up”.
+err-consent-text-changed = The organizers have just updated how this hearing uses testimony. Please read it again and confirm your choices.
+err-terms-long = Each word or phrase can have at most { $max } characters.
+err-terms-many = List at most { $max } words or phrases.
+err-file-type = “{ $name }” is not a picture or a PDF. Attach JPEG, PNG or WebP pictures, or PDF files.
+err-file-unreadable = “{ $name }” could not be read as a picture. Try another file.
+err-file-big = “{ $name }” is larger than { $max } MB.
+err-files-many = Attach at most { $max } files.
+err-files-total = Together, the files are larger than { $max } MB.
+err-closed = This hearing no longer accepts testimony, so yours was not sent. Your text is kept below: copy it if you want to keep it.
+err-too-many-submissions = Many testimonies have been sent from this connection. Wait { $minutes } minutes, then send again. Your text is kept.
+
+## Receipt
+receipt-thanks = Thank you
+receipt-intro = Your testimony was received.
+receipt-title = Your receipt code
+receipt-keep = Write this code down and keep it somewhere safe. It is shown only once. With it you can check your testimony, add to it, change what you allow, or withdraw it. Anyone who has the code can do the same, so do not share it. If you lose it, we cannot give it to you again.
+receipt-next = To come back, open “Check my testimony” on this site and enter the code.
+receipt-print = You can print this page with your browser’s Print menu.
+receipt-check-link = Check my testimony
+receipt-gone = This receipt was already shown. For your safety a receipt code is shown only once. If you did not write it down, it cannot be shown again.
+
+## Check my testimony
+check-title = Check my testimony
+check-intro = Enter the receipt code you received when you gave your testimony.
+check-code-label = Receipt code
+check-code-hint = 25 digits, for example 12345-67890-12345-67890-12345. Spaces and dashes do not matter.
+check-submit = Open my testimony
+check-lost = Lost your code? For your safety we cannot recover it. You can give your testimony again if you need to.
+check-expired = For your safety, please enter your receipt code again.
+err-code-format = A receipt code has 25 digits. Check that you copied all of them.
+err-code-unknown = We found no testimony with this code. Check the digits and try again.
+err-code-wait = Too many codes were tried from this connection. Wait { $minutes } minutes and try again.
+
+## My testimony
+mine-title = Your testimony
+mine-hearing = Hearing
+mine-submitted = Sent on
+mine-status = Where it stands
+status-received = Received: it has arrived and waits to be read.
+status-in-review = In review: our editors are reading it.
+status-included = Included: it is part of the report, in the ways you allow.
+status-not-included = Not included: it is not part of the report.
+status-withdrawn = Withdrawn: it will not be used in any way.
+mine-your-words = What you wrote
+mine-additions = What you added later
+mine-consent-title = What you allow
+mine-consent-submit = Save my choices
+mine-consent-saved = Your choices were saved. They apply from now on.
+mine-add-title = Add more information
+mine-add-label = More information
+mine-add-submit = Add it
+mine-added = Your information was added.
+err-add-empty = Write what you want to add.
+mine-contact-title = Your contact details
+mine-contact-have = We have contact details for you. Nobody sees them in lists or reports.
+mine-contact-none = We have no contact details for you.
+mine-contact-delete = Delete my contact details
+mine-contact-deleted = Your contact details were deleted.
+err-contact-needs-details-later = We have no contact details for you, so we cannot contact you. Untick “Contact me to follow up”.
+mine-withdraw-title = Withdraw my testimony
+mine-withdraw-text = If you withdraw, your testimony will not be used in any way from this moment. This cannot be undone.
+mine-withdraw-confirm = Yes, I want to withdraw my testimony.
+mine-withdraw-submit = Withdraw my testimony
+err-withdraw-confirm = Tick the box to confirm that you want to withdraw.
+mine-withdrawn = Your testimony is withdrawn. It will not be used in any way.
+mine-leave = Finish and close my testimony
+mine-left = Your testimony is closed on this device. To open it again, enter your receipt code.
+
+## Email to the witness
+mail-confirm-subject = We received your testimony
+mail-confirm-body =
+    Hello,
+
+    We received the testimony you gave to the People's UPR. Thank you.
+
+    You can check it, add to it, change what you allow, or withdraw it at any time with your receipt code, on the page “Check my testimony”. For your safety this email does not contain your testimony or your receipt code.
+
+    If you did not give testimony, you can ignore this email.
 
 ## Themes (built-in vocabulary)
 theme-asylum-access = Asylum access

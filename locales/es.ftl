@@ -45,8 +45,181 @@ error-unprocessable = Algunas respuestas necesitan corrección.
 error-internal-title = Algo salió mal de nuestro lado
 error-internal = No pudimos terminar. Nada de lo que envió ha sido compartido. Inténtelo de nuevo en unos minutos.
 
+## Hearings
+hearings-title = Audiencias
+hearings-intro = Elija una audiencia para dar su testimonio. Cada audiencia trata ciertos temas y se ofrece en ciertos idiomas.
+hearings-none = En este momento ninguna audiencia está recibiendo testimonios. Por favor, vuelva más tarde.
+hearings-other = Otras audiencias
+hearings-back = Volver a las audiencias
+hearing-accepting-until = Se reciben testimonios hasta el { $date }.
+hearing-not-open-yet = Esta audiencia recibirá testimonios a partir del { $date }.
+hearing-closed = Esta audiencia está cerrada. Ya no recibe testimonios.
+hearing-online = En línea
+hearing-where = Lugar
+hearing-when = Fecha
+hearing-themes = Temas
+hearing-languages = Idiomas
+hearing-give-testimony = Dar su testimonio
+
 ## Testimony form
+form-intro = No necesita una cuenta. Solo es obligatorio dar su testimonio y decir quién es usted en él; todo lo demás lo decide usted.
+form-required = (obligatorio)
+form-optional-hint = Puede dejar estos campos vacíos.
+form-body-label = Su testimonio
+form-body-hint = Cuente lo que pasó, con sus propias palabras.
 form-testimony-limit = Hasta { $max } caracteres. Se conservan los párrafos.
+form-role-legend = ¿Quién es usted en este testimonio?
+form-role-hint = Elija la opción que mejor le corresponda.
+role-directly-affected = Una persona afectada directamente
+role-family-member = Un familiar
+role-attorney = Un abogado o representante legal
+role-health-worker = Un médico o trabajador de la salud
+role-monitor = Un observador de derechos humanos
+role-faith-leader = Un líder religioso
+role-community-organizer = Un organizador comunitario
+role-interpreter = Un intérprete
+role-other = Otro
+form-place-legend = ¿Dónde pasó?
+form-place-state = Estado
+form-place-city = Ciudad o pueblo
+form-period-legend = ¿Cuándo pasó?
+form-period-hint = Mes y año, por ejemplo 2024-03. Si duró más tiempo, indique también el último mes. Puede dejar estos campos vacíos.
+form-period-from = Desde
+form-period-to = Hasta
+form-themes-legend = ¿De qué trata?
+form-themes-hint = Marque todos los que correspondan, o ninguno.
+form-language-label = Idioma en que está escrito su testimonio
+form-language-other = Otro idioma
+form-identity-legend = Sobre usted (opcional)
+form-identity-hint = No tiene que dar su nombre ni cómo comunicarnos con usted. Si lo hace, se guarda bajo llave (cifrado) y nunca aparece en listas ni informes, a menos que usted lo permita más abajo.
+form-name-label = Su nombre o un seudónimo
+form-email-label = Correo electrónico
+form-phone-label = Número de teléfono
+form-consent-legend = ¿Qué nos permite hacer con su testimonio?
+form-consent-hint = No hay nada marcado de antemano. Elija cada opción por separado. Puede cambiar estas opciones más tarde con su código de recibo.
+form-consent-text-title = Lea cómo esta audiencia usa los testimonios
+consent-publish = Usar mi testimonio en el informe publicado, sin mi nombre (un resumen o una cita).
+consent-publish-hint = Su nombre y sus datos de contacto nunca se publican con él.
+consent-quote = Citar mis palabras exactas.
+consent-quote-hint = Solo si también acepta el uso en el informe.
+consent-attribute = Poner mi nombre donde se usen mis palabras.
+consent-attribute-hint = Solo si también acepta el uso en el informe. Sin esto, usted se mantiene en el anonimato.
+consent-share_un = Compartir mi testimonio con expertos en derechos humanos de las Naciones Unidas.
+consent-share_un-hint = Por ejemplo, los Relatores Especiales de la ONU, sin su nombre a menos que usted lo permita arriba.
+consent-contact = Comunicarse conmigo para dar seguimiento.
+consent-contact-hint = Solo si usted da un correo electrónico o un número de teléfono.
+consent-media = Compartir mi testimonio con periodistas y medios de comunicación.
+consent-media-hint = Sin su nombre, a menos que usted lo permita arriba.
+form-redact-legend = ¿Qué se debe quitar antes de publicar cualquier cosa?
+form-redact-hint = Sin importar lo que usted permita, esto se quitará de todos los textos que se publiquen.
+redact-name = Quitar mi nombre
+redact-places = Quitar los lugares que podrían identificarme
+redact-other-names = Quitar los nombres de otras personas
+redact-dates = Quitar las fechas
+form-redact-terms-label = Otras palabras o frases que se deben quitar
+form-redact-terms-hint = Una por línea: por ejemplo, una calle, un lugar de trabajo, un apodo.
+form-attachments-label = Fotos o documentos (opcional)
+form-attachments-hint = Imágenes JPEG, PNG o WebP, o archivos PDF: hasta { $files } archivos, { $each } MB cada uno, { $total } MB en total. A las fotos se les quitan los datos de ubicación y de la cámara.
+form-honeypot-label = Deje este campo vacío
+form-submit = Enviar mi testimonio
+form-csrf-kept = Su texto se conserva abajo. Revíselo y presione otra vez “Enviar mi testimonio”.
+form-files-again = Por favor, elija otra vez sus archivos: no se pudieron conservar.
+form-rejected = No pudimos aceptar esto. Revise el formulario y envíelo otra vez.
+form-your-text = Su texto
+form-your-text-hint = Copie su texto si quiere guardarlo.
+err-body-empty = Escriba su testimonio.
+err-body-long = Esto tiene más de { $max } caracteres. Acórtelo, o envíe el resto más tarde con “Agregar más información”.
+err-role = Elija quién es usted en este testimonio.
+err-text-long = Use como máximo 100 caracteres.
+err-period-missing-from = Indique también el primer mes.
+err-period-format = Escriba el mes y el año así: 2024-03.
+err-period-reversed = El último mes es anterior al primer mes.
+err-period-future = Este mes todavía no ha llegado.
+err-theme = Elija los temas de la lista.
+err-language = Elija el idioma en que está escrito su testimonio.
+err-name-long = Use como máximo 200 caracteres para el nombre.
+err-email = Escriba un correo electrónico como nombre@example.org, o déjelo vacío.
+err-phone = Escriba un número de teléfono con cifras (puede usar espacios, +, - y paréntesis), o déjelo vacío.
+err-consent = Elija opciones de la lista.
+err-contact-needs-details = Para que podamos comunicarnos con usted, dé un correo electrónico o un número de teléfono, o desmarque “Comunicarse conmigo para dar seguimiento”.
+err-consent-text-changed = Los organizadores acaban de actualizar cómo esta audiencia usa los testimonios. Por favor, léalo otra vez y confirme sus opciones.
+err-terms-long = Cada palabra o frase puede tener como máximo { $max } caracteres.
+err-terms-many = Escriba como máximo { $max } palabras o frases.
+err-file-type = “{ $name }” no es una imagen ni un PDF. Adjunte imágenes JPEG, PNG o WebP, o archivos PDF.
+err-file-unreadable = No se pudo leer “{ $name }” como imagen. Pruebe con otro archivo.
+err-file-big = “{ $name }” pesa más de { $max } MB.
+err-files-many = Adjunte como máximo { $max } archivos.
+err-files-total = Juntos, los archivos pesan más de { $max } MB.
+err-closed = Esta audiencia ya no recibe testimonios, así que el suyo no se envió. Su texto se conserva abajo: cópielo si quiere guardarlo.
+err-too-many-submissions = Se han enviado muchos testimonios desde esta conexión. Espere { $minutes } minutos y vuelva a enviarlo. Su texto se conserva.
+
+## Receipt
+receipt-thanks = Gracias
+receipt-intro = Recibimos su testimonio.
+receipt-title = Su código de recibo
+receipt-keep = Anote este código y guárdelo en un lugar seguro. Solo se muestra una vez. Con él puede consultar su testimonio, agregarle información, cambiar lo que permite o retirarlo. Cualquier persona que tenga el código puede hacer lo mismo, así que no lo comparta. Si lo pierde, no podemos dárselo otra vez.
+receipt-next = Para volver, abra “Consultar mi testimonio” en este sitio e ingrese el código.
+receipt-print = Puede imprimir esta página con el menú Imprimir de su navegador.
+receipt-check-link = Consultar mi testimonio
+receipt-gone = Este recibo ya se mostró. Por su seguridad, el código de recibo se muestra solo una vez. Si no lo anotó, no se puede mostrar otra vez.
+
+## Check my testimony
+check-title = Consultar mi testimonio
+check-intro = Ingrese el código de recibo que le dimos cuando dio su testimonio.
+check-code-label = Código de recibo
+check-code-hint = 25 cifras, por ejemplo 12345-67890-12345-67890-12345. Los espacios y los guiones no importan.
+check-submit = Abrir mi testimonio
+check-lost = ¿Perdió su código? Por su seguridad, no podemos recuperarlo. Si lo necesita, puede dar su testimonio otra vez.
+check-expired = Por su seguridad, ingrese otra vez su código de recibo.
+err-code-format = Un código de recibo tiene 25 cifras. Revise que las copió todas.
+err-code-unknown = No encontramos ningún testimonio con este código. Revise las cifras e inténtelo otra vez.
+err-code-wait = Se probaron demasiados códigos desde esta conexión. Espere { $minutes } minutos e inténtelo otra vez.
+
+## My testimony
+mine-title = Su testimonio
+mine-hearing = Audiencia
+mine-submitted = Enviado el
+mine-status = Situación
+status-received = Recibido: llegó y espera ser leído.
+status-in-review = En revisión: nuestro equipo editorial lo está leyendo.
+status-included = Incluido: forma parte del informe, de la manera que usted permite.
+status-not-included = No incluido: no forma parte del informe.
+status-withdrawn = Retirado: no se usará de ninguna manera.
+mine-your-words = Lo que usted escribió
+mine-additions = Lo que agregó después
+mine-consent-title = Lo que usted permite
+mine-consent-submit = Guardar mis opciones
+mine-consent-saved = Sus opciones se guardaron. Se aplican a partir de ahora.
+mine-add-title = Agregar más información
+mine-add-label = Más información
+mine-add-submit = Agregar
+mine-added = Su información se agregó.
+err-add-empty = Escriba lo que quiere agregar.
+mine-contact-title = Sus datos de contacto
+mine-contact-have = Tenemos sus datos de contacto. Nadie los ve en listas ni informes.
+mine-contact-none = No tenemos datos de contacto suyos.
+mine-contact-delete = Borrar mis datos de contacto
+mine-contact-deleted = Sus datos de contacto se borraron.
+err-contact-needs-details-later = No tenemos datos de contacto suyos, así que no podemos comunicarnos con usted. Desmarque “Comunicarse conmigo para dar seguimiento”.
+mine-withdraw-title = Retirar mi testimonio
+mine-withdraw-text = Si lo retira, su testimonio no se usará de ninguna manera a partir de este momento. Esto no se puede deshacer.
+mine-withdraw-confirm = Sí, quiero retirar mi testimonio.
+mine-withdraw-submit = Retirar mi testimonio
+err-withdraw-confirm = Marque la casilla para confirmar que quiere retirar su testimonio.
+mine-withdrawn = Su testimonio está retirado. No se usará de ninguna manera.
+mine-leave = Terminar y cerrar mi testimonio
+mine-left = Su testimonio está cerrado en este dispositivo. Para abrirlo otra vez, ingrese su código de recibo.
+
+## Email to the witness
+mail-confirm-subject = Recibimos su testimonio
+mail-confirm-body =
+    Hola:
+
+    Recibimos el testimonio que usted dio al EPU del Pueblo. Gracias.
+
+    Puede consultarlo, agregarle información, cambiar lo que permite o retirarlo en cualquier momento con su código de recibo, en la página “Consultar mi testimonio”. Por su seguridad, este correo no contiene su testimonio ni su código de recibo.
+
+    Si usted no dio ningún testimonio, puede ignorar este correo.
 
 ## Themes (built-in vocabulary)
 theme-asylum-access = Acceso al asilo

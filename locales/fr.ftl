@@ -45,8 +45,181 @@ error-unprocessable = Certaines réponses doivent être corrigées.
 error-internal-title = Un problème est survenu de notre côté
 error-internal = Nous n'avons pas pu terminer. Rien de ce que vous avez envoyé n'a été partagé. Réessayez dans quelques minutes.
 
+## Hearings
+hearings-title = Audiences
+hearings-intro = Choisissez une audience pour donner votre témoignage. Chaque audience porte sur certains thèmes et accepte certaines langues.
+hearings-none = Aucune audience ne reçoit de témoignages en ce moment. Merci de revenir plus tard.
+hearings-other = Autres audiences
+hearings-back = Retour aux audiences
+hearing-accepting-until = Les témoignages sont acceptés jusqu’au { $date }.
+hearing-not-open-yet = Cette audience acceptera des témoignages à partir du { $date }.
+hearing-closed = Cette audience est fermée. Elle n’accepte plus de témoignages.
+hearing-online = En ligne
+hearing-where = Lieu
+hearing-when = Date
+hearing-themes = Thèmes
+hearing-languages = Langues
+hearing-give-testimony = Donner votre témoignage
+
 ## Testimony form
+form-intro = Vous n’avez pas besoin de compte. Seules deux choses sont obligatoires : votre témoignage, et qui vous êtes dans ce témoignage. Tout le reste est à votre choix.
+form-required = (obligatoire)
+form-optional-hint = Vous pouvez laisser ces champs vides.
+form-body-label = Votre témoignage
+form-body-hint = Racontez ce qui s’est passé, avec vos propres mots.
 form-testimony-limit = Jusqu’à { $max } caractères. Les paragraphes sont conservés.
+form-role-legend = Qui êtes-vous dans ce témoignage ?
+form-role-hint = Choisissez la réponse qui vous correspond le mieux.
+role-directly-affected = Une personne directement touchée
+role-family-member = Un membre de la famille
+role-attorney = Un avocat ou un représentant légal
+role-health-worker = Un médecin ou un professionnel de santé
+role-monitor = Un observateur des droits humains
+role-faith-leader = Un responsable religieux
+role-community-organizer = Un responsable communautaire ou associatif
+role-interpreter = Un interprète
+role-other = Autre
+form-place-legend = Où cela s’est-il passé ?
+form-place-state = État
+form-place-city = Ville ou village
+form-period-legend = Quand cela s’est-il passé ?
+form-period-hint = Mois et année, par exemple 2024-03. Si cela a duré plus longtemps, indiquez aussi le dernier mois. Vous pouvez laisser ces champs vides.
+form-period-from = À partir de
+form-period-to = Jusqu’à
+form-themes-legend = De quoi s’agit-il ?
+form-themes-hint = Cochez tout ce qui convient, ou rien.
+form-language-label = Langue dans laquelle votre témoignage est écrit
+form-language-other = Autre langue
+form-identity-legend = À propos de vous (facultatif)
+form-identity-hint = Vous n’avez pas à donner votre nom ni un moyen de vous joindre. Si vous le faites, ces informations sont mises sous clé (chiffrées) et ne sont jamais montrées dans les listes ou les rapports, sauf si vous l’autorisez plus bas.
+form-name-label = Votre nom ou un pseudonyme
+form-email-label = Adresse e-mail
+form-phone-label = Numéro de téléphone
+form-consent-legend = Que nous autorisez-vous à faire de votre témoignage ?
+form-consent-hint = Rien n’est coché à l’avance. Choisissez chaque option séparément. Vous pourrez modifier ces choix plus tard avec votre code de reçu.
+form-consent-text-title = Lisez comment cette audience utilise les témoignages
+consent-publish = Utiliser mon témoignage dans le rapport publié, sans mon nom (un résumé ou une citation).
+consent-publish-hint = Votre nom et vos coordonnées ne sont jamais publiés avec votre témoignage.
+consent-quote = Citer mes paroles telles quelles.
+consent-quote-hint = Seulement si vous acceptez aussi l’utilisation dans le rapport.
+consent-attribute = Donner mon nom là où mes paroles sont utilisées.
+consent-attribute-hint = Seulement si vous acceptez aussi l’utilisation dans le rapport. Sans cela, vous restez anonyme.
+consent-share_un = Partager mon témoignage avec des experts des droits humains des Nations Unies.
+consent-share_un-hint = Par exemple les rapporteurs spéciaux de l’ONU, sans votre nom sauf si vous l’autorisez plus haut.
+consent-contact = Me contacter pour faire un suivi.
+consent-contact-hint = Seulement si vous donnez une adresse e-mail ou un numéro de téléphone.
+consent-media = Partager mon témoignage avec des journalistes et des médias.
+consent-media-hint = Sans votre nom, sauf si vous l’autorisez plus haut.
+form-redact-legend = Que faut-il retirer avant toute publication ?
+form-redact-hint = Quoi que vous autorisiez, ces éléments sont retirés de tous les textes publiés.
+redact-name = Retirer mon nom
+redact-places = Retirer les lieux qui pourraient m’identifier
+redact-other-names = Retirer les noms des autres personnes
+redact-dates = Retirer les dates
+form-redact-terms-label = Autres mots ou expressions à retirer
+form-redact-terms-hint = Un par ligne : par exemple une rue, un lieu de travail, un surnom.
+form-attachments-label = Photos ou documents (facultatif)
+form-attachments-hint = Images JPEG, PNG ou WebP, ou fichiers PDF : jusqu’à { $files } fichiers, { $each } Mo chacun, { $total } Mo au total. Les informations de lieu et d’appareil photo sont retirées des photos.
+form-honeypot-label = Laissez ce champ vide
+form-submit = Envoyer mon témoignage
+form-csrf-kept = Votre texte est conservé ci-dessous. Vérifiez-le et appuyez de nouveau sur « Envoyer mon témoignage ».
+form-files-again = Veuillez choisir de nouveau vos fichiers : ils n’ont pas pu être conservés.
+form-rejected = Nous n’avons pas pu accepter cet envoi. Vérifiez le formulaire et envoyez-le de nouveau.
+form-your-text = Votre texte
+form-your-text-hint = Copiez votre texte si vous voulez le garder.
+err-body-empty = Écrivez votre témoignage.
+err-body-long = Ce texte dépasse { $max } caractères. Raccourcissez-le, ou envoyez la suite plus tard avec « Ajouter d’autres informations ».
+err-role = Choisissez qui vous êtes dans ce témoignage.
+err-text-long = Utilisez 100 caractères au maximum.
+err-period-missing-from = Indiquez aussi le premier mois.
+err-period-format = Écrivez le mois et l’année comme ceci : 2024-03.
+err-period-reversed = Le dernier mois est avant le premier mois.
+err-period-future = Ce mois n’est pas encore arrivé.
+err-theme = Choisissez des thèmes dans la liste.
+err-language = Choisissez la langue dans laquelle votre témoignage est écrit.
+err-name-long = Utilisez 200 caractères au maximum pour le nom.
+err-email = Écrivez une adresse e-mail comme nom@example.org, ou laissez le champ vide.
+err-phone = Écrivez un numéro de téléphone avec des chiffres (les espaces, +, - et parenthèses sont acceptés), ou laissez le champ vide.
+err-consent = Choisissez dans la liste.
+err-contact-needs-details = Pour que nous puissions vous contacter, donnez une adresse e-mail ou un numéro de téléphone, ou décochez « Me contacter pour faire un suivi ».
+err-consent-text-changed = Les organisateurs viennent de modifier la façon dont cette audience utilise les témoignages. Veuillez relire le texte et confirmer vos choix.
+err-terms-long = Chaque mot ou expression peut avoir au maximum { $max } caractères.
+err-terms-many = Indiquez au maximum { $max } mots ou expressions.
+err-file-type = « { $name } » n’est ni une image ni un PDF. Joignez des images JPEG, PNG ou WebP, ou des fichiers PDF.
+err-file-unreadable = « { $name } » n’a pas pu être lu comme une image. Essayez un autre fichier.
+err-file-big = « { $name } » dépasse { $max } Mo.
+err-files-many = Joignez { $max } fichiers au maximum.
+err-files-total = Ensemble, les fichiers dépassent { $max } Mo.
+err-closed = Cette audience n’accepte plus de témoignages, donc le vôtre n’a pas été envoyé. Votre texte est conservé ci-dessous : copiez-le si vous voulez le garder.
+err-too-many-submissions = Beaucoup de témoignages ont été envoyés depuis cette connexion. Attendez { $minutes } minutes, puis envoyez de nouveau. Votre texte est conservé.
+
+## Receipt
+receipt-thanks = Merci
+receipt-intro = Votre témoignage a bien été reçu.
+receipt-title = Votre code de reçu
+receipt-keep = Notez ce code et gardez-le dans un endroit sûr. Il n’est affiché qu’une seule fois. Avec ce code, vous pouvez consulter votre témoignage, le compléter, changer ce que vous autorisez ou le retirer. Toute personne qui a ce code peut faire de même : ne le partagez donc avec personne. Si vous le perdez, nous ne pourrons pas vous le redonner.
+receipt-next = Pour revenir, ouvrez « Consulter mon témoignage » sur ce site et saisissez le code.
+receipt-print = Vous pouvez imprimer cette page avec le menu Imprimer de votre navigateur.
+receipt-check-link = Consulter mon témoignage
+receipt-gone = Ce reçu a déjà été affiché. Pour votre sécurité, un code de reçu n’est affiché qu’une seule fois. Si vous ne l’avez pas noté, il ne peut plus être affiché.
+
+## Check my testimony
+check-title = Consulter mon témoignage
+check-intro = Saisissez le code de reçu qui vous a été donné quand vous avez témoigné.
+check-code-label = Code de reçu
+check-code-hint = 25 chiffres, par exemple 12345-67890-12345-67890-12345. Les espaces et les tirets n’ont pas d’importance.
+check-submit = Ouvrir mon témoignage
+check-lost = Vous avez perdu votre code ? Pour votre sécurité, nous ne pouvons pas le retrouver. Si besoin, vous pouvez témoigner de nouveau.
+check-expired = Pour votre sécurité, veuillez saisir de nouveau votre code de reçu.
+err-code-format = Un code de reçu a 25 chiffres. Vérifiez que vous les avez tous copiés.
+err-code-unknown = Nous n’avons trouvé aucun témoignage avec ce code. Vérifiez les chiffres et réessayez.
+err-code-wait = Trop de codes ont été essayés depuis cette connexion. Attendez { $minutes } minutes et réessayez.
+
+## My testimony
+mine-title = Votre témoignage
+mine-hearing = Audience
+mine-submitted = Envoyé le
+mine-status = État actuel
+status-received = Reçu : il est arrivé et attend d’être lu.
+status-in-review = En cours d’examen : notre équipe de rédaction le lit.
+status-included = Inclus : il fait partie du rapport, de la façon que vous autorisez.
+status-not-included = Non inclus : il ne fait pas partie du rapport.
+status-withdrawn = Retiré : il ne sera utilisé d’aucune façon.
+mine-your-words = Ce que vous avez écrit
+mine-additions = Ce que vous avez ajouté ensuite
+mine-consent-title = Ce que vous autorisez
+mine-consent-submit = Enregistrer mes choix
+mine-consent-saved = Vos choix ont été enregistrés. Ils s’appliquent à partir de maintenant.
+mine-add-title = Ajouter d’autres informations
+mine-add-label = Autres informations
+mine-add-submit = Ajouter
+mine-added = Vos informations ont été ajoutées.
+err-add-empty = Écrivez ce que vous voulez ajouter.
+mine-contact-title = Vos coordonnées
+mine-contact-have = Nous avons vos coordonnées. Personne ne les voit dans les listes ou les rapports.
+mine-contact-none = Nous n’avons pas vos coordonnées.
+mine-contact-delete = Supprimer mes coordonnées
+mine-contact-deleted = Vos coordonnées ont été supprimées.
+err-contact-needs-details-later = Nous n’avons pas vos coordonnées, donc nous ne pouvons pas vous contacter. Décochez « Me contacter pour faire un suivi ».
+mine-withdraw-title = Retirer mon témoignage
+mine-withdraw-text = Si vous le retirez, votre témoignage ne sera plus utilisé d’aucune façon à partir de ce moment. Cela ne peut pas être annulé.
+mine-withdraw-confirm = Oui, je veux retirer mon témoignage.
+mine-withdraw-submit = Retirer mon témoignage
+err-withdraw-confirm = Cochez la case pour confirmer que vous voulez retirer votre témoignage.
+mine-withdrawn = Votre témoignage est retiré. Il ne sera utilisé d’aucune façon.
+mine-leave = Terminer et fermer mon témoignage
+mine-left = Votre témoignage est fermé sur cet appareil. Pour l’ouvrir de nouveau, saisissez votre code de reçu.
+
+## Email to the witness
+mail-confirm-subject = Nous avons reçu votre témoignage
+mail-confirm-body =
+    Bonjour,
+
+    Nous avons reçu le témoignage que vous avez donné à l’EPU du Peuple. Merci.
+
+    Vous pouvez le consulter, le compléter, changer ce que vous autorisez ou le retirer à tout moment avec votre code de reçu, sur la page « Consulter mon témoignage ». Pour votre sécurité, cet e-mail ne contient ni votre témoignage ni votre code de reçu.
+
+    Si vous n’avez pas donné de témoignage, vous pouvez ignorer cet e-mail.
 
 ## Themes (built-in vocabulary)
 theme-asylum-access = Accès à l’asile

@@ -45,8 +45,181 @@ error-unprocessable = Gen kèk repons ki bezwen korije.
 error-internal-title = Yon bagay pa mache bò kote pa nou
 error-internal = Nou pa t ka fini. Anyen ou te voye pa t pataje. Tanpri eseye ankò nan kèk minit.
 
+## Hearings
+hearings-title = Odyans yo
+hearings-intro = Chwazi yon odyans pou bay temwayaj ou. Chak odyans kouvri kèk tèm, epi li ofri kèk lang.
+hearings-none = Pa gen okenn odyans k ap resevwa temwayaj kounye a. Tanpri tounen pita.
+hearings-other = Lòt odyans
+hearings-back = Retounen nan odyans yo
+hearing-accepting-until = Odyans sa a ap resevwa temwayaj jiska { $date }.
+hearing-not-open-yet = Odyans sa a ap resevwa temwayaj apati { $date }.
+hearing-closed = Odyans sa a fèmen. Li pa resevwa temwayaj ankò.
+hearing-online = Sou entènèt
+hearing-where = Kote
+hearing-when = Dat
+hearing-themes = Tèm yo
+hearing-languages = Lang yo
+hearing-give-testimony = Bay temwayaj ou
+
 ## Testimony form
+form-intro = Ou pa bezwen yon kont. Se sèlman temwayaj ou ak kiyès ou ye nan temwayaj la ki obligatwa; tout lòt bagay, se ou ki deside.
+form-required = (obligatwa)
+form-optional-hint = Ou ka kite espas sa yo vid.
+form-body-label = Temwayaj ou
+form-body-hint = Rakonte sa k te pase, ak pwòp mo pa w.
 form-testimony-limit = Jiska { $max } karaktè. Paragraf yo ap rete jan yo ye.
+form-role-legend = Kiyès ou ye nan temwayaj sa a?
+form-role-hint = Chwazi sa ki koresponn pi byen ak ou.
+role-directly-affected = Yon moun ki afekte dirèkteman
+role-family-member = Yon manm fanmi
+role-attorney = Yon avoka oswa yon reprezantan legal
+role-health-worker = Yon doktè oswa yon travayè sante
+role-monitor = Yon obsèvatè dwa moun
+role-faith-leader = Yon lidè relijye
+role-community-organizer = Yon òganizatè kominotè
+role-interpreter = Yon entèprèt
+role-other = Lòt
+form-place-legend = Ki kote sa te pase?
+form-place-state = Eta
+form-place-city = Vil oswa bouk
+form-period-legend = Ki lè sa te pase?
+form-period-hint = Mwa ak ane, pa egzanp 2024-03. Si sa te dire pi lontan, bay dènye mwa a tou. Ou ka kite espas sa yo vid.
+form-period-from = Depi
+form-period-to = Jiska
+form-themes-legend = Sou ki sijè li ye?
+form-themes-hint = Make tout sa ki koresponn, oswa pa make anyen.
+form-language-label = Lang ou itilize pou ekri temwayaj ou
+form-language-other = Yon lòt lang
+form-identity-legend = Sou ou (opsyonèl)
+form-identity-hint = Ou pa oblije bay non ou ni fason pou nou kontakte w. Si ou bay yo, y ap fèmen anba kle (chifre), epi yo p ap janm parèt nan lis oswa nan rapò, sòf si ou pèmèt sa pi ba a.
+form-name-label = Non ou oswa yon lòt non (psedonim)
+form-email-label = Adrès imèl
+form-phone-label = Nimewo telefòn
+form-consent-legend = Kisa ou pèmèt nou fè ak temwayaj ou?
+form-consent-hint = Nou pa make anyen pou ou. Chwazi chak youn apa. Ou ka chanje chwa sa yo pita ak kòd resi ou.
+form-consent-text-title = Li kijan odyans sa a itilize temwayaj yo
+consent-publish = Itilize temwayaj mwen nan rapò ki pibliye a, san non mwen (yon rezime oswa yon sitasyon).
+consent-publish-hint = Nou p ap janm pibliye non ou ni enfòmasyon pou kontakte w yo avè l.
+consent-quote = Site pawòl mwen egzakteman jan mwen di yo.
+consent-quote-hint = Sèlman si ou aksepte tou pou nou itilize l nan rapò a.
+consent-attribute = Bay non mwen kote nou itilize pawòl mwen.
+consent-attribute-hint = Sèlman si ou aksepte tou pou nou itilize l nan rapò a. San sa, ou rete anonim.
+consent-share_un = Pataje temwayaj mwen ak ekspè dwa moun Nasyonzini yo.
+consent-share_un-hint = Pa egzanp Rapòtè Espesyal Nasyonzini yo, san non ou sòf si ou pèmèt sa pi wo a.
+consent-contact = Kontakte m pou fè swivi.
+consent-contact-hint = Sèlman si ou bay yon adrès imèl oswa yon nimewo telefòn.
+consent-media = Pataje temwayaj mwen ak jounalis ak medya.
+consent-media-hint = San non ou, sòf si ou pèmèt sa pi wo a.
+form-redact-legend = Kisa ki dwe retire anvan nou pibliye anyen?
+form-redact-hint = Kèlkeswa sa ou pèmèt, bagay sa yo ap retire nan tout tèks nou pibliye.
+redact-name = Retire non mwen
+redact-places = Retire kote ki ta ka fè moun rekonèt mwen
+redact-other-names = Retire non lòt moun yo
+redact-dates = Retire dat yo
+form-redact-terms-label = Lòt mo oswa fraz pou retire
+form-redact-terms-hint = Youn sou chak liy: pa egzanp yon lari, yon kote ou travay, yon tinon.
+form-attachments-label = Foto oswa dokiman (opsyonèl)
+form-attachments-hint = Foto JPEG, PNG oswa WebP, oswa fichye PDF: jiska { $files } fichye, { $each } MB chak, { $total } MB an tou. Nou retire nan foto yo enfòmasyon sou kote yo te pran ak sou aparèy ki te pran yo.
+form-honeypot-label = Kite espas sa a vid
+form-submit = Voye temwayaj mwen
+form-csrf-kept = Tèks ou a toujou la anba a. Verifye l epi peze “Voye temwayaj mwen” ankò.
+form-files-again = Tanpri chwazi fichye ou yo ankò: nou pa t ka kenbe yo.
+form-rejected = Nou pa t ka aksepte sa. Tanpri verifye fòmilè a epi voye l ankò.
+form-your-text = Tèks ou
+form-your-text-hint = Kopye tèks ou si ou vle kenbe l.
+err-body-empty = Ekri temwayaj ou.
+err-body-long = Tèks sa a depase { $max } karaktè. Fè l pi kout, oswa voye rès la pita ak “Ajoute plis enfòmasyon”.
+err-role = Chwazi kiyès ou ye nan temwayaj sa a.
+err-text-long = Pa ekri plis pase 100 karaktè.
+err-period-missing-from = Bay premye mwa a tou.
+err-period-format = Ekri mwa a ak ane a konsa: 2024-03.
+err-period-reversed = Dènye mwa a vini anvan premye mwa a.
+err-period-future = Mwa sa a poko rive.
+err-theme = Chwazi tèm ki nan lis la.
+err-language = Chwazi lang ou itilize pou ekri temwayaj ou.
+err-name-long = Pa ekri plis pase 200 karaktè pou non an.
+err-email = Ekri yon adrès imèl tankou non@example.org, oswa kite l vid.
+err-phone = Ekri yon nimewo telefòn ak chif (espas, +, - ak parantèz pa pwoblèm), oswa kite l vid.
+err-consent = Chwazi nan lis la.
+err-contact-needs-details = Pou nou ka kontakte w, bay yon adrès imèl oswa yon nimewo telefòn, oswa retire mak ki sou “Kontakte m pou fè swivi”.
+err-consent-text-changed = Òganizatè yo fèk chanje fason odyans sa a itilize temwayaj yo. Tanpri li l ankò epi konfime chwa ou yo.
+err-terms-long = Chak mo oswa fraz pa ka gen plis pase { $max } karaktè.
+err-terms-many = Pa mete plis pase { $max } mo oswa fraz.
+err-file-type = “{ $name }” pa yon foto ni yon PDF. Mete foto JPEG, PNG oswa WebP, oswa fichye PDF.
+err-file-unreadable = Nou pa t ka li “{ $name }” tankou yon foto. Eseye yon lòt fichye.
+err-file-big = “{ $name }” pi gwo pase { $max } MB.
+err-files-many = Pa mete plis pase { $max } fichye.
+err-files-total = Tout fichye yo ansanm pi gwo pase { $max } MB.
+err-closed = Odyans sa a pa resevwa temwayaj ankò, kidonk temwayaj ou a pa t voye. Tèks ou a toujou la anba a: kopye l si ou vle kenbe l.
+err-too-many-submissions = Gen anpil temwayaj ki soti nan koneksyon sa a. Tann { $minutes } minit, epi voye l ankò. Tèks ou a toujou la.
+
+## Receipt
+receipt-thanks = Mèsi
+receipt-intro = Nou resevwa temwayaj ou.
+receipt-title = Kòd resi ou
+receipt-keep = Ekri kòd sa a epi kenbe l yon kote ki an sekirite. Nou montre l yon sèl fwa. Avè l, ou ka verifye temwayaj ou, ajoute ladan l, chanje sa ou pèmèt, oswa retire l. Nenpòt moun ki gen kòd la ka fè menm bagay yo, kidonk pa bay pesonn li. Si ou pèdi l, nou pa ka ba ou l ankò.
+receipt-next = Pou w tounen, louvri “Verifye temwayaj mwen” sou sit sa a epi antre kòd la.
+receipt-print = Ou ka enprime paj sa a ak meni Enprime nan navigatè ou.
+receipt-check-link = Verifye temwayaj mwen
+receipt-gone = Resi sa a te deja parèt. Pou sekirite ou, yon kòd resi parèt yon sèl fwa. Si ou pa t ekri l, nou pa ka montre l ankò.
+
+## Check my testimony
+check-title = Verifye temwayaj mwen
+check-intro = Antre kòd resi nou te ba ou lè ou te bay temwayaj ou.
+check-code-label = Kòd resi
+check-code-hint = 25 chif, pa egzanp 12345-67890-12345-67890-12345. Espas ak tirè pa gen enpòtans.
+check-submit = Louvri temwayaj mwen
+check-lost = Ou pèdi kòd ou? Pou sekirite ou, nou pa ka jwenn li ankò pou ou. Si ou bezwen, ou ka bay temwayaj ou ankò.
+check-expired = Pou sekirite ou, tanpri antre kòd resi ou ankò.
+err-code-format = Yon kòd resi gen 25 chif. Verifye si ou kopye yo tout.
+err-code-unknown = Nou pa jwenn okenn temwayaj ak kòd sa a. Verifye chif yo epi eseye ankò.
+err-code-wait = Gen twòp kòd yo eseye soti nan koneksyon sa a. Tann { $minutes } minit epi eseye ankò.
+
+## My testimony
+mine-title = Temwayaj ou
+mine-hearing = Odyans
+mine-submitted = Dat ou te voye l
+mine-status = Kote l ye kounye a
+status-received = Resevwa: li rive, epi l ap tann pou nou li l.
+status-in-review = An revizyon: editè nou yo ap li l.
+status-included = Enkli: li fè pati rapò a, jan ou pèmèt li.
+status-not-included = Pa enkli: li pa fè pati rapò a.
+status-withdrawn = Retire: nou p ap itilize l okenn fason.
+mine-your-words = Sa ou te ekri
+mine-additions = Sa ou te ajoute apre
+mine-consent-title = Sa ou pèmèt
+mine-consent-submit = Anrejistre chwa mwen yo
+mine-consent-saved = Chwa ou yo anrejistre. Yo aplike depi kounye a.
+mine-add-title = Ajoute plis enfòmasyon
+mine-add-label = Plis enfòmasyon
+mine-add-submit = Ajoute l
+mine-added = Enfòmasyon ou yo ajoute.
+err-add-empty = Ekri sa ou vle ajoute.
+mine-contact-title = Enfòmasyon pou kontakte w
+mine-contact-have = Nou gen enfòmasyon pou kontakte w. Pesonn pa wè yo nan lis oswa nan rapò.
+mine-contact-none = Nou pa gen okenn enfòmasyon pou kontakte w.
+mine-contact-delete = Efase enfòmasyon pou kontakte m yo
+mine-contact-deleted = Nou efase enfòmasyon pou kontakte w yo.
+err-contact-needs-details-later = Nou pa gen enfòmasyon pou kontakte w, kidonk nou pa ka kontakte w. Retire mak ki sou “Kontakte m pou fè swivi”.
+mine-withdraw-title = Retire temwayaj mwen
+mine-withdraw-text = Si ou retire l, depi moman sa a nou p ap itilize temwayaj ou okenn fason. Ou p ap ka chanje sa apre.
+mine-withdraw-confirm = Wi, mwen vle retire temwayaj mwen.
+mine-withdraw-submit = Retire temwayaj mwen
+err-withdraw-confirm = Make bwat la pou konfime ou vle retire temwayaj ou.
+mine-withdrawn = Temwayaj ou retire. Nou p ap itilize l okenn fason.
+mine-leave = Fini epi fèmen temwayaj mwen
+mine-left = Temwayaj ou fèmen sou aparèy sa a. Pou louvri l ankò, antre kòd resi ou.
+
+## Email to the witness
+mail-confirm-subject = Nou resevwa temwayaj ou
+mail-confirm-body =
+    Bonjou,
+
+    Nou resevwa temwayaj ou te bay EPU Pèp la. Mèsi.
+
+    Ou ka verifye l, ajoute ladan l, chanje sa ou pèmèt, oswa retire l nenpòt ki lè ak kòd resi ou, sou paj “Verifye temwayaj mwen”. Pou sekirite ou, imèl sa a pa gen temwayaj ou ni kòd resi ou ladan l.
+
+    Si se pa ou ki te bay temwayaj, ou ka inyore imèl sa a.
 
 ## Themes (built-in vocabulary)
 theme-asylum-access = Aksè a azil

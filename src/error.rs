@@ -16,6 +16,9 @@ pub enum AppError {
     /// A staff page was requested without being logged in; `next` is where to return.
     #[error("login required")]
     LoginRequired { next: String },
+    /// Go elsewhere first (e.g. a witness whose receipt check has lapsed).
+    #[error("redirect")]
+    Redirect(String),
     /// Logged in, but the role does not allow this.
     #[error("forbidden")]
     Forbidden,
@@ -72,7 +75,7 @@ impl ResponseError for AppError {
     fn status_code(&self) -> StatusCode {
         match self {
             AppError::NotFound => StatusCode::NOT_FOUND,
-            AppError::LoginRequired { .. } => StatusCode::SEE_OTHER,
+            AppError::LoginRequired { .. } | AppError::Redirect(_) => StatusCode::SEE_OTHER,
             AppError::Forbidden | AppError::Csrf => StatusCode::FORBIDDEN,
             AppError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             AppError::Gone(_) => StatusCode::GONE,
@@ -88,6 +91,9 @@ impl ResponseError for AppError {
             AppError::LoginRequired { next } => {
                 let location = format!("/login?next={}", urlencode(next));
                 return res.insert_header(("Location", location)).finish();
+            }
+            AppError::Redirect(location) => {
+                return res.insert_header(("Location", location.as_str())).finish();
             }
             AppError::NotFound => ErrorPage {
                 key: "error-not-found",

@@ -5,6 +5,7 @@ pub mod auth;
 pub mod hearings;
 pub mod public;
 pub mod staff;
+pub mod testimony;
 
 use actix_web::web;
 
@@ -33,6 +34,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(admin::users::disable)
         .service(admin::users::enable)
         .configure(hearings::configure)
+        .configure(testimony::configure)
         .service(public::static_file)
         .default_service(web::to(public::not_found));
 }

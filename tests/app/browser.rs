@@ -71,3 +71,128 @@ async fn admin_invites_an_editor_who_joins_in_the_browser() {
     browser.check_accessibility("staff home").await;
     browser.close().await;
 }
+
+/// Fill the testimony form the way a witness would.
+async fn fill_testimony(browser: &Browser) {
+    browser
+        .fill("#body", "Nos tuvieron nueve días en un cuarto frío.\nMi hijo estaba enfermo y no vio a ningún médico.")
+        .await;
+    browser.click("#role-family-member").await;
+    browser.fill("#place_state", "Texas").await;
+    browser.fill("#place_city", "El Paso").await;
+    browser.click("#theme-children").await;
+    browser.click("#consent-publish").await;
+    browser.click("#consent-quote").await;
+    browser.click("#redact_name").await;
+    browser.fill("#redact_terms", "Calle Oregon").await;
+}
+
+#[actix_web::test]
+async fn a_witness_testifies_in_spanish_and_later_withdraws_consent_to_quotation() {
+    let Some(browser) = Browser::start().await else {
+        return;
+    };
+    let app = TestApp::spawn(Backend::Sqlite).await.unwrap();
+    crate::testimony::open_hearing(&app, "audiencia");
+
+    browser.goto(&app, "/hearings/audiencia").await;
+    browser.click_and_wait("a[hreflang=es]").await;
+    assert_eq!(browser.lang().await, "es");
+    assert_eq!(browser.path().await, "/hearings/audiencia");
+    browser
+        .check_accessibility("hearing page with its form, in Spanish")
+        .await;
+    assert!(
+        !browser.is_ticked("#consent-publish").await,
+        "nothing is ticked in advance"
+    );
+
+    // A first try without the testimony text comes back with what was chosen kept.
+    browser.click("#role-family-member").await;
+    browser.click("#consent-media").await;
+    browser
+        .click_and_wait("main form button[type=submit]")
+        .await;
+    assert!(browser.exists(".error-summary").await);
+    assert!(browser.is_ticked("#consent-media").await);
+    browser
+        .check_accessibility("form with errors, in Spanish")
+        .await;
+    browser.click("#consent-media").await;
+
+    fill_testimony(&browser).await;
+    browser
+        .click_and_wait("main form button[type=submit]")
+        .await;
+    assert_eq!(browser.path().await, "/receipt");
+    let code = browser.text_of("#receipt-code").await;
+    assert_eq!(
+        code.chars().filter(char::is_ascii_digit).count(),
+        25,
+        "{code}"
+    );
+    browser.check_accessibility("receipt page").await;
+
+    browser.goto(&app, "/check").await;
+    browser.check_accessibility("check page").await;
+    browser.fill("#code", &code).await;
+    browser
+        .click_and_wait("main form button[type=submit]")
+        .await;
+    assert_eq!(browser.path().await, "/my-testimony");
+    assert!(browser.text().await.contains("Nos tuvieron nueve días"));
+    assert!(browser.is_ticked("#consent-quote").await);
+    browser.check_accessibility("my testimony page").await;
+
+    browser.click("#consent-quote").await;
+    browser
+        .click_and_wait("form[action='/my-testimony/consent'] button")
+        .await;
+    assert!(
+        !browser.is_ticked("#consent-quote").await,
+        "the change shows"
+    );
+    assert!(browser.is_ticked("#consent-publish").await);
+    assert!(browser.exists(".flash").await);
+
+    let t = app.db(|c| {
+        use diesel::prelude::*;
+        peoples_upr::db::schema::testimonies::table
+            .select(peoples_upr::db::schema::testimonies::id)
+            .first::<String>(c)
+            .unwrap()
+    });
+    let consent = app
+        .db(|c| peoples_upr::db::testimony::current_consent(c, &t))
+        .unwrap();
+    assert!(!consent.permits(peoples_upr::domain::consent::ConsentScope::QuoteVerbatim));
+    assert!(consent.permits(peoples_upr::domain::consent::ConsentScope::PublishAnonymously));
+    browser.close().await;
+}
+
+#[actix_web::test]
+async fn the_testimony_form_works_without_javascript() {
+    let Some(browser) = Browser::start_with(false).await else {
+        return;
+    };
+    let app = TestApp::spawn(Backend::Sqlite).await.unwrap();
+    crate::testimony::open_hearing(&app, "sin-js");
+    browser.goto(&app, "/lang/es?next=/hearings/sin-js").await;
+    assert_eq!(browser.path().await, "/hearings/sin-js");
+    fill_testimony(&browser).await;
+    browser
+        .click_and_wait("main form button[type=submit]")
+        .await;
+    assert_eq!(browser.path().await, "/receipt");
+    let code = browser.text_of("#receipt-code").await;
+    assert_eq!(code.chars().filter(char::is_ascii_digit).count(), 25);
+    let stored: i64 = app.db(|c| {
+        use diesel::prelude::*;
+        peoples_upr::db::schema::testimonies::table
+            .count()
+            .get_result(c)
+            .unwrap()
+    });
+    assert_eq!(stored, 1);
+    browser.close().await;
+}

@@ -2,7 +2,7 @@
 //! when `UPR_TEST_POSTGRES_URL` is set, against a fresh PostgreSQL database per test.
 //! Browser journeys drive headless Chromium through chromedriver.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::type_complexity)]
 mod helpers;
 
 mod auth;

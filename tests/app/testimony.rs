@@ -1,7 +1,992 @@
 //! Witness testimony: public pages, the form, consent, redaction requests, receipts,
 //! return visits, and assisted intake.
 
-use crate::routes_table::Route;
+use diesel::prelude::*;
+use peoples_upr::db::{self, schema};
+use peoples_upr::domain::account::Role;
+use peoples_upr::domain::consent::{ConsentScope, ConsentSet};
+use peoples_upr::domain::hearing::HearingStatus;
+use peoples_upr::i18n::Lang;
+use reqwest::multipart::{Form, Part};
+
+use crate::both_databases;
+use crate::helpers::{Page, TestApp};
+use crate::routes_table::{ALL_STAFF, Access::*, Route, r};
 
 /// The rows of the route table for this area.
-pub const ROUTES: &[Route] = &[];
+pub const ROUTES: &[Route] = &[
+    r("GET", "/hearings", Public),
+    r("GET", "/hearings/{slug}", Public),
+    r("POST", "/hearings/{slug}/testimony", Public),
+    r("GET", "/receipt", Public),
+    r("GET", "/check", Public),
+    r("POST", "/check", Public),
+    r("GET", "/my-testimony", Public),
+    r("POST", "/my-testimony/add", Public),
+    r("POST", "/my-testimony/consent", Public),
+    r("POST", "/my-testimony/withdraw", Public),
+    r("POST", "/my-testimony/contact/delete", Public),
+    r("POST", "/my-testimony/leave", Public),
+    r("GET", "/staff/hearings/{id}/intake", Staff(ALL_STAFF)),
+    r("POST", "/staff/hearings/{id}/intake", Staff(ALL_STAFF)),
+    r("GET", "/staff/intake/receipt", Staff(ALL_STAFF)),
+];
+
+both_databases!(
+    public_pages_show_open_and_closed_hearings_only,
+    a_witness_submits_and_sees_the_receipt_once,
+    every_consent_combination_is_stored_as_chosen,
+    a_closed_hearing_refuses_and_keeps_the_text,
+    bad_input_comes_back_with_everything_typed,
+    attachments_are_checked_by_content_and_limits_and_stripped,
+    a_missing_csrf_token_keeps_the_testimony,
+    wrong_receipts_are_refused_and_throttled,
+    the_witness_returns_changes_consent_adds_and_withdraws,
+    names_and_contacts_are_unreadable_in_the_raw_database,
+    a_mail_outage_does_not_lose_a_submission,
+    the_confirmation_email_is_in_the_witness_language_and_carries_no_testimony,
+    staff_take_testimony_at_a_hearing_and_print_the_receipt,
+    public_pages_follow_the_chosen_language,
+    submissions_from_one_address_are_rate_limited,
+);
+
+/// An open hearing accepting testimony, with three themes, in English and Spanish.
+pub fn open_hearing(app: &TestApp, slug: &str) -> String {
+    hearing_with_status(app, slug, HearingStatus::Open)
+}
+
+pub fn hearing_with_status(app: &TestApp, slug: &str, status: HearingStatus) -> String {
+    let organizer = format!("org-{slug}@example.org");
+    let org = app.create_user(&organizer, Role::Organizer);
+    let now = db::now();
+    let fields = db::hearings::HearingFields {
+        slug: slug.into(),
+        title: format!("Hearing {slug}"),
+        summary: "Testimony about detention and asylum.".into(),
+        city: "El Paso".into(),
+        state: "Texas".into(),
+        online: false,
+        starts_on: now.date(),
+        ends_on: None,
+        languages: vec![Lang::En, Lang::Es],
+        opens_at: now - chrono::Duration::days(1),
+        closes_at: now + chrono::Duration::days(30),
+        theme_ids: vec![
+            "asylum-access".into(),
+            "immigration-detention".into(),
+            "children".into(),
+        ],
+        consent_text: "We keep testimony safe and use it only as you choose.".into(),
+    };
+    app.db(|c| {
+        let id = db::hearings::create(c, &fields, &org).unwrap();
+        let path: &[HearingStatus] = match status {
+            HearingStatus::Draft => &[],
+            HearingStatus::Open => &[HearingStatus::Open],
+            HearingStatus::Closed => &[HearingStatus::Open, HearingStatus::Closed],
+            HearingStatus::Archived => &[
+                HearingStatus::Open,
+                HearingStatus::Closed,
+                HearingStatus::Archived,
+            ],
+        };
+        let mut from = HearingStatus::Draft;
+        for to in path {
+            assert!(db::hearings::set_status(c, &id, from, *to).unwrap());
+            from = *to;
+        }
+        id
+    })
+}
+
+/// The fields of a typical complete submission.
+pub fn typical() -> Vec<(&'static str, String)> {
+    vec![
+        (
+            "body",
+            "They kept us in a cold room for nine days.\n\nMy son was sick and saw no doctor."
+                .into(),
+        ),
+        ("witness_role", "directly-affected".into()),
+        ("place_state", "Texas".into()),
+        ("place_city", "El Paso".into()),
+        ("period_from", "2025-03".into()),
+        ("period_to", "2025-04".into()),
+        ("themes", "immigration-detention".into()),
+        ("themes", "children".into()),
+        ("language", "en".into()),
+        ("name", "Rosa Martínez".into()),
+        ("email", "rosa@example.org".into()),
+        ("phone", "+1 915 555 0100".into()),
+        ("consent", "publish".into()),
+        ("consent", "quote".into()),
+        ("consent", "contact".into()),
+        ("redact_name", "1".into()),
+        ("redact_places", "1".into()),
+        ("redact_terms", "Calle Oregon\nTío Beto".into()),
+    ]
+}
+
+/// Post the testimony form as a browser does (multipart), with the page's CSRF token
+/// and consent text version.
+pub async fn submit_testimony(
+    client: &reqwest::Client,
+    app: &TestApp,
+    slug: &str,
+    fields: &[(&str, String)],
+    files: Vec<(&str, Vec<u8>)>,
+) -> Page {
+    let page = crate::helpers::get_with(client, &app.url(&format!("/hearings/{slug}"))).await;
+    let mut form = Form::new()
+        .text("csrf_token", page.csrf())
+        .text(
+            "consent_text_id",
+            page.field_value("consent_text_id").unwrap_or_default(),
+        )
+        .text("website", "");
+    for (k, v) in fields {
+        form = form.text(k.to_string(), v.clone());
+    }
+    for (name, bytes) in files {
+        form = form.part(
+            "attachments",
+            Part::bytes(bytes).file_name(name.to_string()),
+        );
+    }
+    let res = client
+        .post(app.url(&format!("/hearings/{slug}/testimony")))
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    let status = res.status().as_u16();
+    let headers = res.headers().clone();
+    Page {
+        status,
+        headers,
+        body: res.text().await.unwrap(),
+    }
+}
+
+/// The receipt code shown after a successful submission.
+pub async fn take_receipt(client: &reqwest::Client, app: &TestApp, submitted: &Page) -> String {
+    assert_eq!(
+        submitted.status,
+        303,
+        "submission failed: {}",
+        submitted.text()
+    );
+    assert_eq!(submitted.location(), Some("/receipt"));
+    let page = crate::helpers::get_with(client, &app.url("/receipt")).await;
+    assert_eq!(page.status, 200);
+    let doc = scraper::Html::parse_document(&page.body);
+    let sel = scraper::Selector::parse("#receipt-code").unwrap();
+    doc.select(&sel)
+        .next()
+        .expect("a receipt code")
+        .text()
+        .collect()
+}
+
+fn latest_testimony(app: &TestApp) -> db::testimony::Testimony {
+    app.db(|c| {
+        schema::testimonies::table
+            .order(schema::testimonies::submitted_at.desc())
+            .select(db::testimony::Testimony::as_select())
+            .first(c)
+            .unwrap()
+    })
+}
+
+async fn public_pages_show_open_and_closed_hearings_only(app: TestApp) {
+    hearing_with_status(&app, "draft-one", HearingStatus::Draft);
+    open_hearing(&app, "open-one");
+    hearing_with_status(&app, "closed-one", HearingStatus::Closed);
+    hearing_with_status(&app, "archived-one", HearingStatus::Archived);
+    let list = app.get("/hearings").await;
+    assert_eq!(list.status, 200);
+    assert!(list.contains("Hearing open-one") && list.contains("Testimony is accepted until"));
+    assert!(list.contains("Hearing closed-one") && list.contains("no longer accepts testimony"));
+    assert!(!list.contains("Hearing draft-one") && !list.contains("Hearing archived-one"));
+    assert_eq!(app.get("/hearings/draft-one").await.status, 404);
+    assert_eq!(app.get("/hearings/archived-one").await.status, 404);
+    let open = app.get("/hearings/open-one").await;
+    assert!(open.body.contains("enctype=\"multipart/form-data\""));
+    assert!(open.contains("Up to 50,000 characters"));
+    for scope in ConsentScope::ALL {
+        assert!(
+            !open.is_checked("consent", scope.code()),
+            "no consent is ticked in advance"
+        );
+    }
+    let closed = app.get("/hearings/closed-one").await;
+    assert!(closed.contains("This hearing is closed. It no longer accepts testimony."));
+    assert!(
+        !closed.body.contains("name=\"witness_role\""),
+        "a closed hearing shows no form"
+    );
+}
+
+async fn a_witness_submits_and_sees_the_receipt_once(app: TestApp) {
+    open_hearing(&app, "el-paso");
+    let res = submit_testimony(&app.client, &app, "el-paso", &typical(), vec![]).await;
+    let code = take_receipt(&app.client, &app, &res).await;
+    let digits: String = code.chars().filter(char::is_ascii_digit).collect();
+    assert_eq!(digits.len(), 25, "{code}");
+    let again = app.get("/receipt").await;
+    assert_eq!(again.status, 410);
+    assert!(again.contains("shown only once"));
+
+    let t = latest_testimony(&app);
+    assert_eq!(
+        t.receipt_hash,
+        app.keys.keyed_hash("receipt", digits.as_bytes())
+    );
+    assert!(!t.receipt_hash.contains(&digits));
+    assert_eq!(t.status, "received");
+    assert_eq!(
+        t.body,
+        "They kept us in a cold room for nine days.\n\nMy son was sick and saw no doctor."
+    );
+    assert_eq!(
+        (t.place_state.as_str(), t.place_city.as_str()),
+        ("Texas", "El Paso")
+    );
+    assert_eq!(
+        (t.period_from.as_str(), t.period_to.as_deref()),
+        ("2025-03", Some("2025-04"))
+    );
+    assert_eq!(t.intake, "online");
+    assert_eq!(
+        app.keys.open_str(t.witness_name.as_ref().unwrap()).unwrap(),
+        "Rosa Martínez"
+    );
+    let consent = app
+        .db(|c| db::testimony::current_consent(c, &t.id))
+        .unwrap();
+    assert_eq!(
+        consent.chosen(),
+        &ConsentSet::new([
+            ConsentScope::PublishAnonymously,
+            ConsentScope::QuoteVerbatim,
+            ConsentScope::ContactForFollowUp
+        ])
+    );
+    let history = app
+        .db(|c| db::testimony::consent_history(c, &t.id))
+        .unwrap();
+    assert_eq!(history.len(), 1);
+    assert_eq!(history[0].method, "online");
+    let shown = app
+        .db(|c| db::hearings::consent_text(c, &history[0].consent_text_id))
+        .unwrap();
+    assert_eq!(
+        shown.body,
+        "We keep testimony safe and use it only as you choose."
+    );
+    let redaction = app.db(|c| db::testimony::redaction(c, &t.id)).unwrap();
+    assert!(
+        redaction.redact_name
+            && redaction.redact_places
+            && !redaction.redact_other_names
+            && !redaction.redact_dates
+    );
+    assert_eq!(
+        app.keys
+            .open_str(redaction.terms.as_ref().unwrap())
+            .unwrap(),
+        "Calle Oregon\nTío Beto"
+    );
+    let mut themes = app.db(|c| db::testimony::theme_ids(c, &t.id)).unwrap();
+    themes.sort();
+    assert_eq!(themes, vec!["children", "immigration-detention"]);
+}
+
+async fn every_consent_combination_is_stored_as_chosen(app: TestApp) {
+    open_hearing(&app, "combos");
+    let mut fields = typical();
+    fields.retain(|(k, _)| *k != "consent");
+    for mask in 0u32..64 {
+        app.state.throttles.submit.succeed("127.0.0.1");
+        let chosen: Vec<ConsentScope> = ConsentScope::ALL
+            .into_iter()
+            .enumerate()
+            .filter(|(i, _)| mask & (1 << i) != 0)
+            .map(|(_, s)| s)
+            .collect();
+        let mut f = fields.clone();
+        for s in &chosen {
+            f.push(("consent", s.code().to_string()));
+        }
+        let res = submit_testimony(&app.client, &app, "combos", &f, vec![]).await;
+        assert_eq!(res.status, 303, "combination {mask}: {}", res.text());
+        let t = latest_testimony(&app);
+        let stored = app
+            .db(|c| db::testimony::current_consent(c, &t.id))
+            .unwrap();
+        assert_eq!(
+            stored.chosen(),
+            &ConsentSet::new(chosen.clone()),
+            "combination {mask}"
+        );
+        let _ = app.get("/receipt").await;
+    }
+    let count: i64 = app
+        .db(|c| schema::consent_records::table.count().get_result(c))
+        .unwrap();
+    assert_eq!(count, 64);
+}
+
+async fn a_closed_hearing_refuses_and_keeps_the_text(app: TestApp) {
+    let id = open_hearing(&app, "closing");
+    let page = app.get("/hearings/closing").await;
+    app.db(|c| db::hearings::set_status(c, &id, HearingStatus::Open, HearingStatus::Closed))
+        .unwrap();
+    let mut form = Form::new().text("csrf_token", page.csrf()).text(
+        "consent_text_id",
+        page.field_value("consent_text_id").unwrap(),
+    );
+    for (k, v) in typical() {
+        form = form.text(k, v);
+    }
+    let res = app
+        .client
+        .post(app.url("/hearings/closing/testimony"))
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 409);
+    let body = res.text().await.unwrap();
+    let page = Page {
+        status: 409,
+        headers: Default::default(),
+        body,
+    };
+    assert!(page.contains("This hearing no longer accepts testimony, so yours was not sent."));
+    assert!(
+        page.field_value("body")
+            .unwrap()
+            .contains("They kept us in a cold room for nine days.")
+    );
+    let count: i64 = app
+        .db(|c| schema::testimonies::table.count().get_result(c))
+        .unwrap();
+    assert_eq!(count, 0);
+}
+
+async fn bad_input_comes_back_with_everything_typed(app: TestApp) {
+    open_hearing(&app, "checks");
+    let mut fields = typical();
+    fields.retain(|(k, _)| !matches!(*k, "body" | "email" | "phone"));
+    fields.push(("body", "   ".into()));
+    fields.push(("email", "not an email".into()));
+    fields.push(("phone", "call me".into()));
+    fields.push(("period_to", "2024-01".into()));
+    let res = submit_testimony(&app.client, &app, "checks", &fields, vec![]).await;
+    assert_eq!(res.status, 422);
+    assert!(res.contains("There is a problem"));
+    assert!(res.contains("Write your testimony."));
+    assert!(res.contains("Write an email address like name@example.org, or leave it empty."));
+    assert!(res.contains("Write a phone number with digits"));
+    assert_eq!(res.field_value("email").as_deref(), Some("not an email"));
+    assert_eq!(res.field_value("name").as_deref(), Some("Rosa Martínez"));
+    assert_eq!(res.field_value("place_city").as_deref(), Some("El Paso"));
+    assert!(res.is_checked("witness_role", "directly-affected"));
+    assert!(
+        res.is_checked("themes", "children") && res.is_checked("themes", "immigration-detention")
+    );
+    assert!(!res.is_checked("themes", "asylum-access"));
+    assert!(
+        res.is_checked("consent", "publish")
+            && res.is_checked("consent", "quote")
+            && !res.is_checked("consent", "media")
+    );
+    assert!(res.is_checked("redact_name", "1") && !res.is_checked("redact_dates", "1"));
+    assert_eq!(
+        res.field_value("redact_terms").as_deref(),
+        Some("Calle Oregon\nTío Beto")
+    );
+    assert!(
+        res.body
+            .contains("aria-describedby=\"body-hint body-error\""),
+        "the error is tied to its field"
+    );
+
+    let long = "a".repeat(50_001);
+    let mut fields = typical();
+    fields.retain(|(k, _)| *k != "body");
+    fields.push(("body", long.clone()));
+    let res = submit_testimony(&app.client, &app, "checks", &fields, vec![]).await;
+    assert_eq!(res.status, 422);
+    assert!(res.contains("This is longer than 50,000 characters."));
+    assert_eq!(res.field_value("body").map(|b| b.len()), Some(50_001));
+
+    let mut fields = typical();
+    fields.retain(|(k, _)| !matches!(*k, "email" | "phone" | "witness_role"));
+    let res = submit_testimony(&app.client, &app, "checks", &fields, vec![]).await;
+    assert_eq!(res.status, 422);
+    assert!(res.contains("Choose who you are in this testimony."));
+    assert!(res.contains("To be contacted, give an email address or a phone number"));
+
+    let mut fields = typical();
+    fields.push(("website", "http://spam.example".into()));
+    let res = submit_testimony(&app.client, &app, "checks", &fields, vec![]).await;
+    assert_eq!(res.status, 422, "the honeypot refuses");
+    assert!(res.field_value("body").unwrap().contains("nine days"));
+
+    let count: i64 = app
+        .db(|c| schema::testimonies::table.count().get_result(c))
+        .unwrap();
+    assert_eq!(count, 0, "nothing invalid was stored");
+}
+
+async fn attachments_are_checked_by_content_and_limits_and_stripped(app: TestApp) {
+    let limits = [
+        ("UPR_ATTACHMENT_MAX_MB", "1"),
+        ("UPR_ATTACHMENTS_MAX_FILES", "2"),
+    ];
+    let Some(app) = TestApp::spawn_with(app.backend, &limits).await else {
+        return;
+    };
+    open_hearing(&app, "files");
+    let jpeg = peoples_upr::attachments::samples::jpeg_with_gps();
+
+    let exe = b"MZ\x90\x00\x03\x00\x00\x00 this is a program".to_vec();
+    let res = submit_testimony(
+        &app.client,
+        &app,
+        "files",
+        &typical(),
+        vec![("photo.jpg", exe)],
+    )
+    .await;
+    assert_eq!(res.status, 422);
+    assert!(res.contains("“photo.jpg” is not a picture or a PDF."));
+    assert!(res.contains("Please choose your files again"));
+    assert!(res.field_value("body").unwrap().contains("nine days"));
+
+    let big = {
+        let mut b = jpeg.clone();
+        b.resize(1024 * 1024 + 10, 0);
+        b
+    };
+    let res = submit_testimony(
+        &app.client,
+        &app,
+        "files",
+        &typical(),
+        vec![("big.jpg", big)],
+    )
+    .await;
+    assert_eq!(res.status, 422);
+    assert!(res.contains("“big.jpg” is larger than 1 MB."));
+    assert_eq!(res.field_value("name").as_deref(), Some("Rosa Martínez"));
+
+    let three = vec![
+        ("a.jpg", jpeg.clone()),
+        ("b.jpg", jpeg.clone()),
+        ("c.jpg", jpeg.clone()),
+    ];
+    let res = submit_testimony(&app.client, &app, "files", &typical(), three).await;
+    assert_eq!(res.status, 422);
+    assert!(res.contains("Attach at most 2 files."));
+
+    let pdf = b"%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n".to_vec();
+    let res = submit_testimony(
+        &app.client,
+        &app,
+        "files",
+        &typical(),
+        vec![("gps.jpg", jpeg), ("letter.pdf", pdf)],
+    )
+    .await;
+    take_receipt(&app.client, &app, &res).await;
+    let t = latest_testimony(&app);
+    let files = app.db(|c| db::testimony::attachments_of(c, &t.id)).unwrap();
+    assert_eq!(files.len(), 2);
+    let image = files
+        .iter()
+        .find(|f| f.content_type == "image/jpeg")
+        .unwrap();
+    let stored_raw = std::fs::read(peoples_upr::attachments::path(
+        app.data_dir.path(),
+        &t.id,
+        &image.id,
+    ))
+    .unwrap();
+    assert!(
+        !String::from_utf8_lossy(&stored_raw).contains("JFIF"),
+        "stored encrypted"
+    );
+    let stored =
+        peoples_upr::attachments::load(app.data_dir.path(), &app.keys, &t.id, &image.id).unwrap();
+    let text = String::from_utf8_lossy(&stored);
+    assert!(
+        !text.contains("GPSLatitude") && !text.contains("Exif"),
+        "location removed"
+    );
+    assert!(stored.starts_with(&[0xFF, 0xD8]));
+    assert!(files.iter().any(|f| f.content_type == "application/pdf"));
+}
+
+async fn a_missing_csrf_token_keeps_the_testimony(app: TestApp) {
+    open_hearing(&app, "tokens");
+    let _ = app.get("/hearings/tokens").await;
+    let mut form = Form::new();
+    for (k, v) in typical() {
+        form = form.text(k, v);
+    }
+    let res = app
+        .client
+        .post(app.url("/hearings/tokens/testimony"))
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 403);
+    let page = Page {
+        status: 403,
+        headers: Default::default(),
+        body: res.text().await.unwrap(),
+    };
+    assert!(page.contains("The form has expired"));
+    assert!(page.contains("Your text is kept below"));
+    assert!(page.field_value("body").unwrap().contains("nine days"));
+    assert!(!page.csrf().is_empty(), "a fresh token to send it again");
+    let count: i64 = app
+        .db(|c| schema::testimonies::table.count().get_result(c))
+        .unwrap();
+    assert_eq!(count, 0);
+}
+
+async fn wrong_receipts_are_refused_and_throttled(app: TestApp) {
+    let bad = app.submit("/check", "/check", &[("code", "12345")]).await;
+    assert_eq!(bad.status, 422);
+    assert!(bad.contains("A receipt code has 25 digits."));
+    assert_eq!(bad.field_value("code").as_deref(), Some("12345"));
+    let unknown = app
+        .submit(
+            "/check",
+            "/check",
+            &[("code", "11111-22222-33333-44444-55555")],
+        )
+        .await;
+    assert_eq!(unknown.status, 422);
+    assert!(unknown.contains("We found no testimony with this code."));
+    let mut last = unknown;
+    for _ in 0..5 {
+        last = app
+            .submit(
+                "/check",
+                "/check",
+                &[("code", "11111-22222-33333-44444-55555")],
+            )
+            .await;
+    }
+    assert_eq!(last.status, 429);
+    assert!(last.contains("Too many codes were tried from this connection."));
+    assert_eq!(
+        app.get("/my-testimony").await.status,
+        303,
+        "no testimony was opened"
+    );
+}
+
+async fn the_witness_returns_changes_consent_adds_and_withdraws(app: TestApp) {
+    open_hearing(&app, "return");
+    let res = submit_testimony(&app.client, &app, "return", &typical(), vec![]).await;
+    let code = take_receipt(&app.client, &app, &res).await;
+    let t = latest_testimony(&app);
+
+    let witness = app.other_client();
+    let typed = code.replace('-', " ");
+    let opened =
+        crate::helpers::submit_with(&witness, &app.base, "/check", "/check", &[("code", &typed)])
+            .await;
+    assert_eq!(opened.status, 303);
+    assert_eq!(opened.location(), Some("/my-testimony"));
+    let mine = crate::helpers::get_with(&witness, &app.url("/my-testimony")).await;
+    assert_eq!(mine.status, 200);
+    assert!(mine.contains("Received: it has arrived and waits to be read."));
+    assert!(mine.contains("They kept us in a cold room for nine days."));
+    assert!(mine.is_checked("consent", "quote"));
+    assert!(
+        !mine.contains("rosa@example.org") && !mine.contains("Rosa Martínez"),
+        "contact details are not shown back"
+    );
+
+    let changed = as_witness(
+        &witness,
+        &app,
+        "/my-testimony/consent",
+        &[("consent", "publish"), ("consent", "contact")],
+    )
+    .await;
+    assert_eq!(changed.status, 303);
+    let mine = crate::helpers::get_with(&witness, &app.url("/my-testimony")).await;
+    assert!(mine.contains("Your choices were saved."));
+    assert!(!mine.is_checked("consent", "quote") && mine.is_checked("consent", "publish"));
+    let consent = app
+        .db(|c| db::testimony::current_consent(c, &t.id))
+        .unwrap();
+    assert!(!consent.permits(ConsentScope::QuoteVerbatim));
+    assert!(consent.permits(ConsentScope::PublishAnonymously));
+    assert_eq!(
+        app.db(|c| db::testimony::consent_history(c, &t.id))
+            .unwrap()
+            .len(),
+        2,
+        "the history is kept"
+    );
+
+    let empty = as_witness(&witness, &app, "/my-testimony/add", &[("body", "  ")]).await;
+    assert_eq!(empty.status, 422);
+    assert!(empty.contains("Write what you want to add."));
+    let added = as_witness(
+        &witness,
+        &app,
+        "/my-testimony/add",
+        &[("body", "The guard's name was on his badge.")],
+    )
+    .await;
+    assert_eq!(added.status, 303);
+    assert!(
+        crate::helpers::get_with(&witness, &app.url("/my-testimony"))
+            .await
+            .contains("The guard's name was on his badge.")
+    );
+    assert_eq!(
+        latest_testimony(&app).body,
+        t.body,
+        "the original is never edited"
+    );
+
+    let deleted = as_witness(&witness, &app, "/my-testimony/contact/delete", &[]).await;
+    assert_eq!(deleted.status, 303);
+    let after = latest_testimony(&app);
+    assert!(after.contact_email.is_none() && after.contact_phone.is_none());
+    assert!(
+        !app.db(|c| db::testimony::current_consent(c, &t.id))
+            .unwrap()
+            .permits(ConsentScope::ContactForFollowUp)
+    );
+    assert!(
+        crate::helpers::get_with(&witness, &app.url("/my-testimony"))
+            .await
+            .contains("We have no contact details for you.")
+    );
+
+    let unconfirmed = as_witness(&witness, &app, "/my-testimony/withdraw", &[]).await;
+    assert_eq!(unconfirmed.status, 422);
+    assert!(unconfirmed.contains("Tick the box to confirm"));
+    let withdrawn = as_witness(
+        &witness,
+        &app,
+        "/my-testimony/withdraw",
+        &[("confirm", "1")],
+    )
+    .await;
+    assert_eq!(withdrawn.status, 303);
+    let consent = app
+        .db(|c| db::testimony::current_consent(c, &t.id))
+        .unwrap();
+    assert!(
+        ConsentScope::ALL.iter().all(|s| !consent.permits(*s)),
+        "withdrawal voids every use at once"
+    );
+    let mine = crate::helpers::get_with(&witness, &app.url("/my-testimony")).await;
+    assert!(mine.contains("Withdrawn: it will not be used in any way."));
+    assert!(
+        !mine.body.contains("action=\"/my-testimony/consent\""),
+        "no more consent changes"
+    );
+
+    let left = as_witness(&witness, &app, "/my-testimony/leave", &[]).await;
+    assert_eq!(left.status, 303);
+    assert_eq!(
+        crate::helpers::get_with(&witness, &app.url("/my-testimony"))
+            .await
+            .status,
+        303
+    );
+}
+
+/// Post one of the forms of the witness's page.
+async fn as_witness(
+    witness: &reqwest::Client,
+    app: &TestApp,
+    action: &str,
+    fields: &[(&str, &str)],
+) -> Page {
+    crate::helpers::submit_with(witness, &app.base, "/my-testimony", action, fields).await
+}
+
+async fn names_and_contacts_are_unreadable_in_the_raw_database(app: TestApp) {
+    open_hearing(&app, "secret");
+    let res = submit_testimony(&app.client, &app, "secret", &typical(), vec![]).await;
+    take_receipt(&app.client, &app, &res).await;
+    let secrets = [
+        "Rosa Martínez",
+        "rosa@example.org",
+        "915 555 0100",
+        "Tío Beto",
+        "Calle Oregon",
+    ];
+    let raw: Vec<(Option<Vec<u8>>, Option<Vec<u8>>, Option<Vec<u8>>)> = app.db(|c| {
+        schema::testimonies::table
+            .select((
+                schema::testimonies::witness_name,
+                schema::testimonies::contact_email,
+                schema::testimonies::contact_phone,
+            ))
+            .load(c)
+            .unwrap()
+    });
+    let terms: Vec<Option<Vec<u8>>> = app.db(|c| {
+        schema::redaction_requests::table
+            .select(schema::redaction_requests::terms)
+            .load(c)
+            .unwrap()
+    });
+    let mut stored = Vec::new();
+    for (a, b, c) in raw {
+        stored.extend([a, b, c].into_iter().flatten());
+    }
+    stored.extend(terms.into_iter().flatten());
+    assert_eq!(stored.len(), 4);
+    for bytes in &stored {
+        let text = String::from_utf8_lossy(bytes);
+        for s in secrets {
+            assert!(!text.contains(s), "{s} readable in a stored value");
+        }
+    }
+    if app.backend == crate::helpers::Backend::Sqlite {
+        let mut dump = Vec::new();
+        for entry in std::fs::read_dir(app.data_dir.path()).unwrap() {
+            let path = entry.unwrap().path();
+            if path.to_string_lossy().contains("sqlite3") {
+                dump.extend(std::fs::read(path).unwrap());
+            }
+        }
+        let text = String::from_utf8_lossy(&dump);
+        assert!(
+            text.contains("nine days"),
+            "the dump holds the testimony text"
+        );
+        for s in secrets {
+            assert!(!text.contains(s), "{s} readable in the database files");
+        }
+    }
+}
+
+async fn a_mail_outage_does_not_lose_a_submission(app: TestApp) {
+    // Nothing listens on this port: every delivery attempt fails.
+    let closed = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+        .to_string();
+    let settings = [
+        ("UPR_MAIL_TRANSPORT", "smtp"),
+        ("UPR_SMTP_HOST", "127.0.0.1"),
+        ("UPR_SMTP_PORT", closed.as_str()),
+        ("UPR_SMTP_TLS", "none"),
+    ];
+    let Some(app) = TestApp::spawn_with(app.backend, &settings).await else {
+        return;
+    };
+    open_hearing(&app, "outage");
+    let res = submit_testimony(&app.client, &app, "outage", &typical(), vec![]).await;
+    take_receipt(&app.client, &app, &res).await;
+    assert_eq!(
+        app.db(|c| schema::testimonies::table.count().get_result::<i64>(c))
+            .unwrap(),
+        1
+    );
+    let mut attempts = 0;
+    for _ in 0..100 {
+        attempts = app
+            .db(|c| {
+                schema::outbox::table
+                    .select(schema::outbox::attempts)
+                    .first::<i32>(c)
+            })
+            .unwrap();
+        if attempts > 0 {
+            break;
+        }
+        actix_web::rt::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert!(attempts >= 1, "the sender tried");
+    let (sent, failed, error): (
+        Option<chrono::NaiveDateTime>,
+        Option<chrono::NaiveDateTime>,
+        Option<String>,
+    ) = app.db(|c| {
+        schema::outbox::table
+            .select((
+                schema::outbox::sent_at,
+                schema::outbox::failed_at,
+                schema::outbox::last_error,
+            ))
+            .first(c)
+            .unwrap()
+    });
+    assert!(sent.is_none() && failed.is_none(), "kept for a later retry");
+    let error = error.unwrap();
+    assert!(
+        !error.contains("rosa@example.org"),
+        "no address in the stored error: {error}"
+    );
+}
+
+async fn the_confirmation_email_is_in_the_witness_language_and_carries_no_testimony(app: TestApp) {
+    open_hearing(&app, "correo");
+    app.get("/lang/es?next=/hearings/correo").await;
+    let mut fields = typical();
+    fields.retain(|(k, _)| *k != "language");
+    fields.push(("language", "es".into()));
+    let res = submit_testimony(&app.client, &app, "correo", &fields, vec![]).await;
+    let code = take_receipt(&app.client, &app, &res).await;
+    let mail = app.wait_for_mail("rosa@example.org").await;
+    assert!(
+        mail.contains("Hemos recibido") || mail.contains("recibimos") || mail.contains("Recibimos"),
+        "{mail}"
+    );
+    assert!(
+        !mail.contains("nine days")
+            && !mail.contains(&code)
+            && !mail.contains(&code.replace('-', ""))
+    );
+
+    // Without consent to contact, no email is sent.
+    let mut fields = typical();
+    fields.retain(|(k, v)| !(*k == "consent" && v == "contact") && *k != "email");
+    fields.push(("email", "quiet@example.org".into()));
+    let res = submit_testimony(&app.client, &app, "correo", &fields, vec![]).await;
+    take_receipt(&app.client, &app, &res).await;
+    actix_web::rt::time::sleep(std::time::Duration::from_millis(1500)).await;
+    assert!(app.mails_to("quiet@example.org").is_empty());
+}
+
+async fn staff_take_testimony_at_a_hearing_and_print_the_receipt(app: TestApp) {
+    let id = open_hearing(&app, "in-person");
+    let editor = app.create_user("ed@example.org", Role::Editor);
+    app.login("ed@example.org").await;
+    let path = format!("/staff/hearings/{id}/intake");
+    let page = app.get(&path).await;
+    assert_eq!(page.status, 200);
+    assert!(page.contains("How did the witness give consent?"));
+    assert!(page.is_checked("consent_method", "spoken"));
+
+    let mut fields: Vec<(&str, String)> = typical();
+    fields.push(("consent_method", "written".into()));
+    fields.push(("interpreter", "Marie Joseph".into()));
+    fields.push(("interpretation_language", "Haitian Creole".into()));
+    let mut form = Form::new().text("csrf_token", page.csrf()).text(
+        "consent_text_id",
+        page.field_value("consent_text_id").unwrap(),
+    );
+    for (k, v) in &fields {
+        form = form.text(k.to_string(), v.clone());
+    }
+    let res = app
+        .client
+        .post(app.url(&path))
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 303);
+    let receipt = app.get("/staff/intake/receipt").await;
+    assert_eq!(receipt.status, 200);
+    assert!(receipt.contains("Print this page"));
+    assert!(receipt.body.contains("id=\"receipt-code\""));
+    assert_eq!(
+        app.get("/staff/intake/receipt").await.status,
+        410,
+        "shown once"
+    );
+
+    let t = latest_testimony(&app);
+    assert_eq!(t.intake, "assisted");
+    assert_eq!(t.intake_by.as_deref(), Some(editor.as_str()));
+    assert_eq!(t.interpreter.as_deref(), Some("Marie Joseph"));
+    assert_eq!(t.interpretation_language.as_deref(), Some("Haitian Creole"));
+    let history = app
+        .db(|c| db::testimony::consent_history(c, &t.id))
+        .unwrap();
+    assert_eq!(history[0].method, "written");
+    assert_eq!(history[0].recorded_by.as_deref(), Some(editor.as_str()));
+
+    // Without a consent method the form comes back with everything typed.
+    let mut form = Form::new().text("csrf_token", page.csrf()).text(
+        "consent_text_id",
+        page.field_value("consent_text_id").unwrap(),
+    );
+    for (k, v) in typical() {
+        form = form.text(k, v);
+    }
+    let res = app
+        .client
+        .post(app.url(&path))
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 422);
+    let body = res.text().await.unwrap();
+    assert!(body.contains("Choose how the witness gave consent"));
+    assert!(body.contains("nine days"));
+
+    // A closed hearing takes no testimony.
+    app.db(|c| db::hearings::set_status(c, &id, HearingStatus::Open, HearingStatus::Closed))
+        .unwrap();
+    assert!(app.get(&path).await.contains("This hearing is not open"));
+}
+
+async fn public_pages_follow_the_chosen_language(app: TestApp) {
+    open_hearing(&app, "idiomas");
+    let spanish = app
+        .client
+        .get(app.url("/hearings"))
+        .header("Accept-Language", "es-US,es;q=0.9,en;q=0.5")
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(spanish.contains("<html lang=\"es\" dir=\"ltr\">"));
+    assert!(spanish.contains("Audiencias"));
+    let switched = app.get("/lang/ht?next=/hearings/idiomas").await;
+    assert_eq!(switched.status, 303);
+    assert_eq!(switched.location(), Some("/hearings/idiomas"));
+    let creole = app.get("/hearings/idiomas").await;
+    assert!(creole.body.contains("<html lang=\"ht\""));
+    assert!(creole.contains("Kreyòl ayisyen") || creole.contains("English"));
+    let french = app.get("/lang/fr?next=/check").await;
+    assert_eq!(french.location(), Some("/check"));
+    assert!(app.get("/check").await.body.contains("<html lang=\"fr\""));
+    assert_eq!(app.get("/lang/xx").await.status, 404);
+    let evil = app.get("/lang/es?next=//evil.example").await;
+    assert_eq!(evil.location(), Some("/"), "no open redirect");
+}
+
+async fn submissions_from_one_address_are_rate_limited(app: TestApp) {
+    open_hearing(&app, "flood");
+    let mut last = None;
+    for _ in 0..21 {
+        let res = submit_testimony(&app.client, &app, "flood", &typical(), vec![]).await;
+        if res.status == 303 {
+            let _ = app.get("/receipt").await;
+        }
+        last = Some(res);
+    }
+    let last = last.unwrap();
+    assert_eq!(last.status, 429);
+    assert!(last.contains("Many testimonies have been sent from this connection."));
+    assert!(last.field_value("body").unwrap().contains("nine days"));
+}

@@ -1,7 +1,97 @@
 //! Hearings for staff: the list with testimony counts, creating and editing, and moving
 //! a hearing through its lifecycle.
 
-use actix_web::web;
+pub mod create;
+pub mod edit;
+pub mod form;
+pub mod list;
+pub mod show;
+pub mod status;
 
-/// Register this area's routes.
-pub fn configure(_cfg: &mut web::ServiceConfig) {}
+use actix_web::web;
+use chrono::{NaiveDate, NaiveDateTime};
+
+use crate::db::hearings::Hearing;
+use crate::domain::account::{Permission, Role};
+use crate::domain::testimony::TestimonyStatus;
+use crate::web::ctx::SessionUser;
+
+/// Register this area's routes, and the theme vocabulary's.
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    // `/new` before `/{id}`: the first match wins.
+    cfg.service(list::list)
+        .service(create::show)
+        .service(create::submit)
+        .service(show::show)
+        .service(edit::show)
+        .service(edit::submit)
+        .service(status::submit)
+        .service(crate::routes::admin::themes::list)
+        .service(crate::routes::admin::themes::add);
+}
+
+/// Whether this member may edit a hearing and change its status: administrators any
+/// hearing, organizers the hearings they created.
+pub fn may_manage(user: &SessionUser, hearing: &Hearing) -> bool {
+    user.can(Permission::ManageHearings)
+        && (user.role == Role::Admin || hearing.created_by.as_deref() == Some(user.id.as_str()))
+}
+
+/// A hearing's testimony, counted by where it stands.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub received: i64,
+    pub in_review: i64,
+    /// Included in the report.
+    pub approved: i64,
+    pub withdrawn: i64,
+}
+
+impl Counts {
+    /// From the rows of `db::hearings::testimony_counts`.
+    pub fn from_rows(rows: &[(String, i64)]) -> Self {
+        let mut c = Counts::default();
+        for (code, n) in rows {
+            match TestimonyStatus::parse(code) {
+                Some(TestimonyStatus::Received) => c.received += n,
+                Some(TestimonyStatus::InReview) => c.in_review += n,
+                Some(TestimonyStatus::Included) => c.approved += n,
+                Some(TestimonyStatus::Withdrawn) => c.withdrawn += n,
+                Some(TestimonyStatus::NotIncluded) | None => {}
+            }
+        }
+        c
+    }
+}
+
+/// A day as staff pages show it: "March 5, 2026".
+pub fn day(d: NaiveDate) -> String {
+    d.format("%B %-d, %Y").to_string()
+}
+
+/// A hearing's dates: one day, or a range.
+pub fn dates(starts_on: NaiveDate, ends_on: Option<NaiveDate>) -> String {
+    match ends_on {
+        Some(end) if end != starts_on => format!("{} to {}", day(starts_on), day(end)),
+        _ => day(starts_on),
+    }
+}
+
+/// A moment in UTC, as staff pages show it.
+pub fn moment(t: NaiveDateTime) -> String {
+    t.format("%Y-%m-%d %H:%M UTC").to_string()
+}
+
+/// Where a hearing takes place, in words.
+pub fn place(h: &Hearing) -> String {
+    let venue = [h.city.as_str(), h.state.as_str()]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(", ");
+    match (h.online, venue.is_empty()) {
+        (true, true) => "Online".into(),
+        (true, false) => format!("Online, and in {venue}"),
+        (false, _) => venue,
+    }
+}

@@ -176,6 +176,26 @@ impl Browser {
         self.client.find(Locator::Css(css)).await.is_ok()
     }
 
+    /// Whether the checkbox or radio button matched by `css` is ticked.
+    pub async fn is_ticked(&self, css: &str) -> bool {
+        let el = self
+            .client
+            .find(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("no {css}: {e}"));
+        el.is_selected().await.expect("selected state")
+    }
+
+    /// The text of the element matched by `css`.
+    pub async fn text_of(&self, css: &str) -> String {
+        let el = self
+            .client
+            .find(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("no {css}: {e}"));
+        el.text().await.expect("text")
+    }
+
     /// The value of the input matched by `css`.
     pub async fn value(&self, css: &str) -> String {
         let el = self

@@ -1,0 +1,180 @@
+//! Witness attachments: the type is read from the content (never the name), image metadata
+//! (EXIF with GPS position, XMP, comments) is removed, and the file is stored encrypted in
+//! the data folder, outside anything the web server serves.
+
+use std::path::{Path, PathBuf};
+
+use img_parts::{Bytes, ImageEXIF as _};
+
+use crate::crypto::DataKeys;
+
+/// The kinds of file a witness may attach.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Jpeg,
+    Png,
+    Webp,
+    Pdf,
+}
+
+impl Kind {
+    pub fn mime(self) -> &'static str {
+        match self {
+            Kind::Jpeg => "image/jpeg",
+            Kind::Png => "image/png",
+            Kind::Webp => "image/webp",
+            Kind::Pdf => "application/pdf",
+        }
+    }
+}
+
+/// Why a file was refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Refusal {
+    /// Not an image or PDF (judged by content).
+    WrongType,
+    /// Claims to be an image but cannot be read.
+    Unreadable,
+}
+
+/// Tell the kind of a file from its first bytes.
+pub fn kind_of(bytes: &[u8]) -> Result<Kind, Refusal> {
+    match infer::get(bytes).map(|t| t.mime_type()) {
+        Some("image/jpeg") => Ok(Kind::Jpeg),
+        Some("image/png") => Ok(Kind::Png),
+        Some("image/webp") => Ok(Kind::Webp),
+        Some("application/pdf") => Ok(Kind::Pdf),
+        _ => Err(Refusal::WrongType),
+    }
+}
+
+/// JPEG markers kept: JFIF (APP0) and Adobe (APP14, needed to decode CMYK). Every other
+/// application segment (EXIF, XMP, ICC, IPTC, MPF thumbnails) and comments go.
+fn jpeg_keeps(marker: u8) -> bool {
+    use img_parts::jpeg::markers;
+    let is_app = (markers::APP0..=markers::APP15).contains(&marker);
+    let is_comment = marker == markers::COM;
+    !(is_app || is_comment) || marker == markers::APP0 || marker == markers::APP14
+}
+
+/// Check a file and return it without metadata, with its kind.
+pub fn clean(bytes: Vec<u8>) -> Result<(Kind, Vec<u8>), Refusal> {
+    let kind = kind_of(&bytes)?;
+    let cleaned = match kind {
+        Kind::Jpeg => {
+            let mut jpeg = img_parts::jpeg::Jpeg::from_bytes(Bytes::from(bytes))
+                .map_err(|_| Refusal::Unreadable)?;
+            jpeg.segments_mut().retain(|s| jpeg_keeps(s.marker()));
+            jpeg.encoder().bytes().to_vec()
+        }
+        Kind::Png => {
+            let mut png = img_parts::png::Png::from_bytes(Bytes::from(bytes))
+                .map_err(|_| Refusal::Unreadable)?;
+            for chunk in [*b"eXIf", *b"tEXt", *b"zTXt", *b"iTXt", *b"tIME"] {
+                png.remove_chunks_by_type(chunk);
+            }
+            png.encoder().bytes().to_vec()
+        }
+        Kind::Webp => {
+            let mut webp = img_parts::webp::WebP::from_bytes(Bytes::from(bytes))
+                .map_err(|_| Refusal::Unreadable)?;
+            webp.set_exif(None);
+            webp.remove_chunks_by_id(*b"XMP ");
+            webp.encoder().bytes().to_vec()
+        }
+        Kind::Pdf => bytes,
+    };
+    Ok((kind, cleaned))
+}
+
+/// Where a testimony's attachment is stored.
+pub fn path(data_dir: &Path, testimony_id: &str, attachment_id: &str) -> PathBuf {
+    data_dir
+        .join("attachments")
+        .join(testimony_id)
+        .join(format!("{attachment_id}.bin"))
+}
+
+/// Write an attachment, encrypted.
+pub fn store(
+    data_dir: &Path,
+    keys: &DataKeys,
+    testimony_id: &str,
+    attachment_id: &str,
+    bytes: &[u8],
+) -> std::io::Result<()> {
+    let path = path(data_dir, testimony_id, attachment_id);
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent)?;
+    }
+    std::fs::write(path, keys.seal(bytes))
+}
+
+/// Read an attachment back.
+pub fn load(
+    data_dir: &Path,
+    keys: &DataKeys,
+    testimony_id: &str,
+    attachment_id: &str,
+) -> anyhow::Result<Vec<u8>> {
+    let sealed = std::fs::read(path(data_dir, testimony_id, attachment_id))?;
+    Ok(keys.open(&sealed)?)
+}
+
+/// Remove all attachments of a testimony (after a failed save).
+pub fn remove_all(data_dir: &Path, testimony_id: &str) {
+    let _ = std::fs::remove_dir_all(data_dir.join("attachments").join(testimony_id));
+}
+
+#[doc(hidden)]
+pub mod samples {
+    //! Small files for tests.
+
+    /// A JPEG whose EXIF block records a GPS position.
+    pub fn jpeg_with_gps() -> Vec<u8> {
+        let mut exif = b"Exif\0\0MM\0*GPSLatitude 25.7617 N GPSLongitude 80.1918 W".to_vec();
+        exif.resize(64, 0);
+        let mut out = vec![0xFF, 0xD8];
+        out.extend_from_slice(&[0xFF, 0xE0, 0x00, 0x10]);
+        out.extend_from_slice(b"JFIF\0\x01\x01\0\0\x01\0\x01\0\0");
+        out.extend_from_slice(&[0xFF, 0xE1]);
+        out.extend_from_slice(&((exif.len() + 2) as u16).to_be_bytes());
+        out.extend_from_slice(&exif);
+        out.extend_from_slice(&[0xFF, 0xFE, 0x00, 0x0C]);
+        out.extend_from_slice(b"taken here");
+        out.extend_from_slice(&[0xFF, 0xDA, 0x00, 0x08, 0x01, 0x01, 0x00, 0x00, 0x3F, 0x00]);
+        out.extend_from_slice(&[0x12, 0x34, 0x56, 0x78]);
+        out.extend_from_slice(&[0xFF, 0xD9]);
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn jpeg_metadata_is_removed_and_the_image_kept() {
+        let original = samples::jpeg_with_gps();
+        assert!(String::from_utf8_lossy(&original).contains("GPSLatitude"));
+        let (kind, cleaned) = clean(original).unwrap();
+        assert_eq!(kind, Kind::Jpeg);
+        let text = String::from_utf8_lossy(&cleaned);
+        assert!(
+            !text.contains("GPSLatitude") && !text.contains("Exif") && !text.contains("taken here")
+        );
+        assert!(text.contains("JFIF"));
+        assert!(cleaned.ends_with(&[0x12, 0x34, 0x56, 0x78, 0xFF, 0xD9]));
+    }
+
+    #[test]
+    fn type_is_judged_by_content() {
+        assert_eq!(kind_of(b"%PDF-1.7\n..."), Ok(Kind::Pdf));
+        assert_eq!(kind_of(b"MZ\x90\0 not a picture"), Err(Refusal::WrongType));
+        assert_eq!(kind_of(b"<html><script>"), Err(Refusal::WrongType));
+        assert_eq!(
+            clean(vec![0xFF, 0xD8, 0xFF, 0x00]).err(),
+            Some(Refusal::Unreadable)
+        );
+    }
+}

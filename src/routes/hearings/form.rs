@@ -1,0 +1,445 @@
+//! The hearing form shared by creating and editing: what was typed, how it is checked
+//! into [`HearingFields`], and the page that shows it.
+
+use actix_web::HttpResponse;
+use askama::Template;
+use chrono::{NaiveDate, NaiveDateTime};
+
+use crate::db::{self, hearings::Hearing, hearings::HearingFields, hearings::Theme};
+use crate::domain::FormErrors;
+use crate::domain::hearing::{slugify, valid_slug};
+use crate::error::AppError;
+use crate::i18n::Lang;
+use crate::startup::AppState;
+use crate::web::{self, Ctx};
+
+/// Longest title, in characters.
+pub const TITLE_MAX: usize = 200;
+/// Longest summary, in characters.
+pub const SUMMARY_MAX: usize = 2_000;
+/// Longest city or state, in characters.
+pub const PLACE_MAX: usize = 100;
+/// Longest consent text, in characters.
+pub const CONSENT_MAX: usize = 5_000;
+
+/// What `<input type="datetime-local">` sends (some browsers add seconds).
+const DATETIME_FORMATS: [&str; 2] = ["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S"];
+/// What `<input type="date">` sends.
+const DATE_FORMAT: &str = "%Y-%m-%d";
+
+/// The consent text a new hearing starts with; organizers adapt it.
+pub const DEFAULT_CONSENT_TEXT: &str = "Your testimony is kept safely. Only the people organizing \
+this People's UPR can read it, and your name and contact details are stored encrypted. We use your \
+testimony only in the ways you choose on this form: for example, quoted in the report with or without \
+your name, or only counted. You can withdraw your testimony at any time with the receipt code you \
+receive after sending it; from then on it is not used in anything we publish.";
+
+/// The form as typed. Every field is kept as text so a refused form shows it again.
+#[derive(Clone, Debug, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct HearingForm {
+    pub title: String,
+    pub slug: String,
+    pub summary: String,
+    pub city: String,
+    pub state: String,
+    /// The checkbox: any value means "online".
+    pub online: String,
+    pub starts_on: String,
+    pub ends_on: String,
+    pub themes: Vec<String>,
+    pub languages: Vec<String>,
+    pub opens_at: String,
+    pub closes_at: String,
+    pub consent_text: String,
+}
+
+impl HearingForm {
+    /// An empty form for a new hearing: English offered, the default consent text.
+    pub fn blank() -> Self {
+        Self {
+            languages: vec![Lang::En.code().into()],
+            consent_text: DEFAULT_CONSENT_TEXT.into(),
+            ..Default::default()
+        }
+    }
+
+    /// The form of an existing hearing.
+    pub fn of(h: &Hearing, themes: &[Theme], consent_text: &str) -> Self {
+        Self {
+            title: h.title.clone(),
+            slug: h.slug.clone(),
+            summary: h.summary.clone(),
+            city: h.city.clone(),
+            state: h.state.clone(),
+            online: if h.online {
+                "yes".into()
+            } else {
+                String::new()
+            },
+            starts_on: h.starts_on.format(DATE_FORMAT).to_string(),
+            ends_on: h
+                .ends_on
+                .map(|d| d.format(DATE_FORMAT).to_string())
+                .unwrap_or_default(),
+            themes: themes.iter().map(|t| t.id.clone()).collect(),
+            languages: h.languages().iter().map(|l| l.code().to_string()).collect(),
+            opens_at: h.opens_at.format(DATETIME_FORMATS[0]).to_string(),
+            closes_at: h.closes_at.format(DATETIME_FORMATS[0]).to_string(),
+            consent_text: consent_text.to_string(),
+        }
+    }
+
+    pub fn is_online(&self) -> bool {
+        !self.online.trim().is_empty()
+    }
+
+    pub fn has_theme(&self, id: &str) -> bool {
+        self.themes.iter().any(|t| t == id)
+    }
+
+    pub fn has_language(&self, code: &str) -> bool {
+        self.languages.iter().any(|l| l == code)
+    }
+
+    /// The public address asked for: the one typed, else one made from the title.
+    pub fn wanted_slug(&self) -> String {
+        match self.slug.trim() {
+            "" => slugify(self.title.trim()),
+            typed => typed.to_string(),
+        }
+    }
+
+    /// Check every field. `vocabulary` is the theme list; `slug_taken` says whether
+    /// [`Self::wanted_slug`] belongs to another hearing.
+    pub fn parse(
+        &self,
+        vocabulary: &[Theme],
+        slug_taken: bool,
+    ) -> Result<HearingFields, FormErrors> {
+        let mut errors = FormErrors::default();
+
+        let title = crate::domain::required_text(
+            &mut errors,
+            "title",
+            &self.title,
+            TITLE_MAX,
+            "Enter a title for the hearing.",
+            "Use at most 200 characters for the title.",
+        );
+
+        let slug = self.wanted_slug();
+        let typed_slug = !self.slug.trim().is_empty();
+        if typed_slug && !valid_slug(&slug) {
+            let example = match slugify(&slug) {
+                s if s.is_empty() => "el-paso-2026".to_string(),
+                s => s,
+            };
+            errors.add(
+                "slug",
+                format!(
+                    "Use only lower-case letters a to z, digits and dashes in the web address, \
+                     with no dash at the start or end and at most 80 characters, for example {example}."
+                ),
+            );
+        } else if !typed_slug && slug.is_empty() && !title.is_empty() {
+            errors.add(
+                "slug",
+                "No web address can be made from this title. Enter one with lower-case letters a to z, \
+                 digits and dashes, for example el-paso-2026.",
+            );
+        } else if slug_taken {
+            let whose = if typed_slug {
+                ""
+            } else {
+                " (made from the title)"
+            };
+            errors.add(
+                "slug",
+                format!(
+                    "Another hearing already uses the address /hearings/{slug}{whose}. Enter a different web address."
+                ),
+            );
+        }
+
+        let summary = self.summary.trim().to_string();
+        if summary.chars().count() > SUMMARY_MAX {
+            errors.add("summary", "Use at most 2,000 characters for the summary.");
+        }
+
+        let online = self.is_online();
+        let city = self.city.trim().to_string();
+        let state = self.state.trim().to_string();
+        for (field, value, name) in [("city", &city, "city"), ("state", &state, "state")] {
+            if value.is_empty() && !online {
+                errors.add(
+                    field,
+                    format!("Enter the {name} where the hearing takes place, or tick \u{201c}Online hearing\u{201d}."),
+                );
+            } else if value.chars().count() > PLACE_MAX {
+                errors.add(
+                    field,
+                    format!("Use at most {PLACE_MAX} characters for the {name}."),
+                );
+            }
+        }
+
+        let starts_on = match self.starts_on.trim() {
+            "" => {
+                errors.add("starts_on", "Enter the day the hearing starts.");
+                None
+            }
+            v => parse_date(v).or_else(|| {
+                errors.add(
+                    "starts_on",
+                    "Enter the start date as a date, for example 2026-03-05.",
+                );
+                None
+            }),
+        };
+        let ends_on = match self.ends_on.trim() {
+            "" => None,
+            v => parse_date(v).or_else(|| {
+                errors.add(
+                    "ends_on",
+                    "Enter the end date as a date, for example 2026-03-06, or leave it empty.",
+                );
+                None
+            }),
+        };
+        if let (Some(start), Some(end)) = (starts_on, ends_on)
+            && end < start
+        {
+            errors.add(
+                "ends_on",
+                "The end date is before the start date. Enter an end date on or after the start date.",
+            );
+        }
+
+        let mut theme_ids = Vec::new();
+        for id in &self.themes {
+            if !vocabulary.iter().any(|t| &t.id == id) {
+                errors.add("themes", "Choose themes from the list.");
+                break;
+            }
+            if !theme_ids.contains(id) {
+                theme_ids.push(id.clone());
+            }
+        }
+        if self.themes.is_empty() {
+            errors.add("themes", "Choose at least one theme.");
+        }
+
+        let mut languages = Vec::new();
+        for code in &self.languages {
+            match Lang::parse(code) {
+                Some(l) if !languages.contains(&l) => languages.push(l),
+                Some(_) => {}
+                None => {
+                    errors.add("languages", "Choose languages from the list.");
+                    break;
+                }
+            }
+        }
+        if self.languages.is_empty() {
+            errors.add(
+                "languages",
+                "Choose at least one language testimony can be given in.",
+            );
+        }
+
+        let opens_at = parse_moment(&mut errors, "opens_at", &self.opens_at, "opens");
+        let closes_at = parse_moment(&mut errors, "closes_at", &self.closes_at, "closes");
+        if let (Some(o), Some(c)) = (opens_at, closes_at)
+            && c <= o
+        {
+            errors.add(
+                "closes_at",
+                "The submission window closes before it opens. Enter a closing time after the opening time.",
+            );
+        }
+
+        let consent_text = crate::domain::required_text(
+            &mut errors,
+            "consent_text",
+            &self.consent_text,
+            CONSENT_MAX,
+            "Enter the consent text witnesses agree to.",
+            &format!(
+                "The consent text is too long: use at most 5,000 characters (it has {}).",
+                self.consent_text.trim().chars().count()
+            ),
+        );
+
+        match (starts_on, opens_at, closes_at) {
+            (Some(starts_on), Some(opens_at), Some(closes_at)) if errors.is_empty() => {
+                Ok(HearingFields {
+                    slug,
+                    title,
+                    summary,
+                    city,
+                    state,
+                    online,
+                    starts_on,
+                    ends_on,
+                    languages,
+                    opens_at,
+                    closes_at,
+                    theme_ids,
+                    consent_text,
+                })
+            }
+            _ => Err(errors),
+        }
+    }
+}
+
+fn parse_date(v: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(v, DATE_FORMAT).ok()
+}
+
+fn parse_moment(
+    errors: &mut FormErrors,
+    field: &'static str,
+    raw: &str,
+    verb: &str,
+) -> Option<NaiveDateTime> {
+    let v = raw.trim();
+    if v.is_empty() {
+        errors.add(
+            field,
+            format!("Enter the date and time the submission window {verb} (UTC)."),
+        );
+        return None;
+    }
+    let parsed = DATETIME_FORMATS
+        .iter()
+        .find_map(|f| NaiveDateTime::parse_from_str(v, f).ok());
+    if parsed.is_none() {
+        errors.add(
+            field,
+            format!(
+                "Enter when the submission window {verb} as a date and time, for example 2026-03-05T09:00."
+            ),
+        );
+    }
+    parsed
+}
+
+/// Check a submitted form against the theme vocabulary and the addresses in use
+/// (`except`: the hearing being edited).
+pub async fn check(
+    state: &AppState,
+    form: &HearingForm,
+    except: Option<String>,
+) -> Result<Result<HearingFields, FormErrors>, AppError> {
+    let slug = form.wanted_slug();
+    let (vocabulary, taken) = db::run(&state.pool, move |conn| {
+        let taken = !slug.is_empty() && db::hearings::slug_taken(conn, &slug, except.as_deref())?;
+        Ok((db::hearings::all_themes(conn)?, taken))
+    })
+    .await?;
+    Ok(form.parse(&vocabulary, taken))
+}
+
+/// The message when the address was taken between the check and the save.
+pub fn slug_clash(errors: &mut FormErrors, slug: &str) {
+    errors.add(
+        "slug",
+        format!(
+            "Another hearing already uses the address /hearings/{slug}. Enter a different web address."
+        ),
+    );
+}
+
+/// A checkbox of the form.
+pub struct Choice {
+    pub value: String,
+    pub label: String,
+}
+
+/// Which hearing the form is for.
+pub enum Target {
+    New,
+    Edit {
+        id: String,
+        title: String,
+        consent_version: i32,
+    },
+}
+
+#[derive(Template)]
+#[template(path = "hearings/staff_form.html")]
+pub struct FormPage {
+    pub ctx: Ctx,
+    pub heading: String,
+    pub action: String,
+    pub submit_label: &'static str,
+    pub cancel: String,
+    /// The current consent version when editing.
+    pub consent_version: Option<i32>,
+    pub form: HearingForm,
+    pub themes: Vec<Choice>,
+    pub languages: Vec<Choice>,
+    pub errors: FormErrors,
+}
+
+/// Show the form: 200 when fresh, 422 with the messages and everything typed.
+pub async fn form_page(
+    ctx: Ctx,
+    state: &AppState,
+    target: Target,
+    form: HearingForm,
+    errors: FormErrors,
+) -> Result<HttpResponse, AppError> {
+    let vocabulary = db::run(&state.pool, |conn| Ok(db::hearings::all_themes(conn)?)).await?;
+    let (heading, action, submit_label, cancel, consent_version) = match target {
+        Target::New => (
+            "New hearing".to_string(),
+            "/staff/hearings/new".to_string(),
+            "Create the hearing",
+            "/staff/hearings".to_string(),
+            None,
+        ),
+        Target::Edit {
+            id,
+            title,
+            consent_version,
+        } => (
+            format!("Edit \u{201c}{title}\u{201d}"),
+            format!("/staff/hearings/{id}/edit"),
+            "Save changes",
+            format!("/staff/hearings/{id}"),
+            Some(consent_version),
+        ),
+    };
+    let page = FormPage {
+        heading,
+        action,
+        submit_label,
+        cancel,
+        consent_version,
+        themes: vocabulary
+            .iter()
+            .map(|t| Choice {
+                value: t.id.clone(),
+                label: t.label(Lang::En),
+            })
+            .collect(),
+        languages: Lang::ALL
+            .into_iter()
+            .map(|l| Choice {
+                value: l.code().into(),
+                label: l.english_name().into(),
+            })
+            .collect(),
+        ctx,
+        form,
+        errors,
+    };
+    if page.errors.is_empty() {
+        web::page(&page)
+    } else {
+        web::invalid(&page)
+    }
+}

@@ -1,0 +1,186 @@
+//! Assisted intake: at an in-person hearing a staff member enters oral testimony for a
+//! witness, records how consent was given and who interpreted, and prints the receipt.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, HttpResponse, get, post, web};
+use askama::Template;
+
+use super::form::{self, StaffIntake, TestimonyForm};
+use super::public::{Loaded, load_hearing};
+use super::view::{FormView, HearingView};
+use crate::db;
+use crate::domain::FormErrors;
+use crate::domain::account::Permission;
+use crate::domain::hearing::HearingStatus;
+use crate::error::AppError;
+use crate::startup::AppState;
+use crate::web::{self as w, Ctx, Staff, ctx::keys};
+
+#[derive(Template)]
+#[template(path = "testimony/intake.html")]
+pub struct IntakePage {
+    pub ctx: Ctx,
+    pub hearing: HearingView,
+    pub hearing_id: String,
+    pub view: FormView,
+    pub form: TestimonyForm,
+    pub errors: FormErrors,
+    pub notice: Option<String>,
+    pub action: String,
+}
+
+async fn load(state: &AppState, id: String) -> Result<Loaded, AppError> {
+    let slug = db::run(&state.pool, move |conn| {
+        Ok(db::hearings::find(conn, &id)?
+            .ok_or(AppError::NotFound)?
+            .slug)
+    })
+    .await?;
+    load_hearing(state, slug, false).await
+}
+
+fn page(
+    staff: Staff,
+    state: &AppState,
+    loaded: &Loaded,
+    form: TestimonyForm,
+    errors: FormErrors,
+    notice: Option<String>,
+) -> IntakePage {
+    let lang = staff.ctx.lang;
+    IntakePage {
+        hearing: HearingView::new(&loaded.hearing, &loaded.themes, lang),
+        hearing_id: loaded.hearing.id.clone(),
+        view: FormView::new(
+            &loaded.hearing,
+            &loaded.themes,
+            &loaded.consent_text,
+            lang,
+            state.config.attachments,
+            true,
+        ),
+        action: format!("/staff/hearings/{}/intake", loaded.hearing.id),
+        ctx: staff.ctx,
+        form,
+        errors,
+        notice,
+    }
+}
+
+fn closed_notice(loaded: &Loaded) -> Option<String> {
+    (loaded.hearing.status() != HearingStatus::Open).then(|| {
+        "This hearing is not open, so it does not take testimony. Open it first from its page."
+            .to_string()
+    })
+}
+
+#[get("/staff/hearings/{id}/intake")]
+pub async fn show(
+    staff: Staff,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    staff.require(Permission::TakeTestimony)?;
+    let loaded = load(&state, id.into_inner()).await?;
+    let form = TestimonyForm {
+        language: loaded
+            .hearing
+            .languages()
+            .first()
+            .map(|l| l.code())
+            .unwrap_or("en")
+            .to_string(),
+        consent_method: "spoken".into(),
+        ..Default::default()
+    };
+    let notice = closed_notice(&loaded);
+    w::page(&page(
+        staff,
+        &state,
+        &loaded,
+        form,
+        FormErrors::default(),
+        notice,
+    ))
+}
+
+#[post("/staff/hearings/{id}/intake")]
+pub async fn submit(
+    req: HttpRequest,
+    staff: Staff,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+    payload: web::Payload,
+) -> Result<HttpResponse, AppError> {
+    staff.require(Permission::TakeTestimony)?;
+    let raw = form::read(&req, payload, state.config.attachments).await?;
+    let csrf_ok = staff.ctx.verify_csrf(&raw.csrf).is_ok();
+    let loaded = match load(&state, id.into_inner()).await {
+        Err(AppError::NotFound) if !csrf_ok => return Err(AppError::Csrf),
+        other => other?,
+    };
+    let refusal = closed_notice(&loaded).map(|n| (StatusCode::CONFLICT, n));
+    let intake = Some(StaffIntake {
+        user_id: staff.user.id.clone(),
+    });
+    let receipt =
+        match form::process(&state, &staff.ctx, raw, csrf_ok, &loaded, refusal, intake).await? {
+            Ok(receipt) => receipt,
+            Err(again) => {
+                let p = page(
+                    staff,
+                    &state,
+                    &loaded,
+                    again.form,
+                    again.errors,
+                    again.notice,
+                );
+                return w::render(again.status, &p);
+            }
+        };
+    staff
+        .ctx
+        .session
+        .insert(
+            keys::RECEIPT,
+            (receipt.display(), loaded.hearing.title.clone()),
+        )
+        .map_err(|e| AppError::Internal(anyhow::anyhow!("session write failed: {e}")))?;
+    Ok(w::see_other("/staff/intake/receipt"))
+}
+
+#[derive(Template)]
+#[template(path = "testimony/intake_receipt.html")]
+pub struct IntakeReceiptPage {
+    pub ctx: Ctx,
+    pub code: Option<String>,
+    pub hearing_title: String,
+}
+
+/// The printable receipt to hand to the witness, shown once.
+#[get("/staff/intake/receipt")]
+pub async fn show_receipt(staff: Staff) -> Result<HttpResponse, AppError> {
+    staff.require(Permission::TakeTestimony)?;
+    let entry = staff
+        .ctx
+        .session
+        .remove_as::<(String, String)>(keys::RECEIPT)
+        .and_then(Result::ok);
+    let status = if entry.is_some() {
+        StatusCode::OK
+    } else {
+        StatusCode::GONE
+    };
+    let (code, hearing_title) = match entry {
+        Some((c, h)) => (Some(c), h),
+        None => (None, String::new()),
+    };
+    w::render(
+        status,
+        &IntakeReceiptPage {
+            ctx: staff.ctx,
+            code,
+            hearing_title,
+        },
+    )
+}

@@ -1,0 +1,194 @@
+//! The public side: the list of hearings, a hearing's page with its form, submitting
+//! testimony, and the receipt shown once.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, HttpResponse, get, post, web};
+use askama::Template;
+
+use super::form::{self, TestimonyForm};
+use super::view::{FormView, HearingView};
+use crate::db::{self, hearings::Hearing};
+use crate::domain::FormErrors;
+use crate::domain::hearing::Acceptance;
+use crate::error::AppError;
+use crate::startup::AppState;
+use crate::throttle::wait_minutes;
+use crate::web::{self as w, Ctx, ctx::client_key, ctx::keys};
+
+#[derive(Template)]
+#[template(path = "testimony/hearings.html")]
+pub struct HearingsPage {
+    pub ctx: Ctx,
+    pub accepting: Vec<HearingView>,
+    pub others: Vec<HearingView>,
+}
+
+/// Open hearings first, then those that no longer (or do not yet) accept testimony.
+#[get("/hearings")]
+pub async fn list(ctx: Ctx, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+    let lang = ctx.lang;
+    let views = db::run(&state.pool, move |conn| {
+        let hearings = db::hearings::list_public(conn)?;
+        let mut views = Vec::new();
+        for h in hearings {
+            let themes = db::hearings::themes_of(conn, &h.id)?;
+            views.push(HearingView::new(&h, &themes, lang));
+        }
+        Ok(views)
+    })
+    .await?;
+    let (accepting, others) = views.into_iter().partition(|v| v.accepting);
+    w::page(&HearingsPage {
+        ctx,
+        accepting,
+        others,
+    })
+}
+
+#[derive(Template)]
+#[template(path = "testimony/hearing.html")]
+pub struct HearingPage {
+    pub ctx: Ctx,
+    pub hearing: HearingView,
+    pub view: FormView,
+    pub form: TestimonyForm,
+    pub errors: FormErrors,
+    /// A message above the form (e.g. the form must be sent again).
+    pub notice: Option<String>,
+    pub action: String,
+}
+
+/// A public hearing with what the form needs. Drafts and archived hearings are not public.
+pub struct Loaded {
+    pub hearing: Hearing,
+    pub themes: Vec<db::hearings::Theme>,
+    pub consent_text: db::hearings::ConsentText,
+}
+
+pub async fn load_hearing(
+    state: &AppState,
+    slug: String,
+    public_only: bool,
+) -> Result<Loaded, AppError> {
+    db::run(&state.pool, move |conn| {
+        let hearing = db::hearings::find_by_slug(conn, &slug)?
+            .filter(|h| !public_only || h.status().is_public())
+            .ok_or(AppError::NotFound)?;
+        Ok(Loaded {
+            themes: db::hearings::themes_of(conn, &hearing.id)?,
+            consent_text: db::hearings::current_consent_text(conn, &hearing.id)?,
+            hearing,
+        })
+    })
+    .await
+}
+
+fn hearing_page(
+    ctx: Ctx,
+    state: &AppState,
+    loaded: &Loaded,
+    form: TestimonyForm,
+    errors: FormErrors,
+    notice: Option<String>,
+) -> HearingPage {
+    let lang = ctx.lang;
+    HearingPage {
+        hearing: HearingView::new(&loaded.hearing, &loaded.themes, lang),
+        view: FormView::new(
+            &loaded.hearing,
+            &loaded.themes,
+            &loaded.consent_text,
+            lang,
+            state.config.attachments,
+            false,
+        ),
+        action: format!("/hearings/{}/testimony", loaded.hearing.slug),
+        ctx,
+        form,
+        errors,
+        notice,
+    }
+}
+
+#[get("/hearings/{slug}")]
+pub async fn show(
+    ctx: Ctx,
+    state: web::Data<AppState>,
+    slug: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let loaded = load_hearing(&state, slug.into_inner(), true).await?;
+    let form = TestimonyForm {
+        language: ctx.lang.code().to_string(),
+        ..Default::default()
+    };
+    w::page(&hearing_page(
+        ctx,
+        &state,
+        &loaded,
+        form,
+        FormErrors::default(),
+        None,
+    ))
+}
+
+#[post("/hearings/{slug}/testimony")]
+pub async fn submit(
+    req: HttpRequest,
+    ctx: Ctx,
+    state: web::Data<AppState>,
+    slug: web::Path<String>,
+    payload: web::Payload,
+) -> Result<HttpResponse, AppError> {
+    let raw = form::read(&req, payload, state.config.attachments).await?;
+    let csrf_ok = ctx.verify_csrf(&raw.csrf).is_ok();
+    let loaded = match load_hearing(&state, slug.into_inner(), true).await {
+        Err(AppError::NotFound) if !csrf_ok => return Err(AppError::Csrf),
+        other => other?,
+    };
+    let address = client_key(&req, state.config.trust_forwarded_for);
+    let refusal = if loaded.hearing.acceptance() != Acceptance::Accepting {
+        Some((StatusCode::CONFLICT, ctx.t("err-closed")))
+    } else {
+        state.throttles.submit.check(&address).err().map(|wait| {
+            let minutes = wait_minutes(wait).to_string();
+            (
+                StatusCode::TOO_MANY_REQUESTS,
+                ctx.t1("err-too-many-submissions", "minutes", &minutes),
+            )
+        })
+    };
+    let receipt = match form::process(&state, &ctx, raw, csrf_ok, &loaded, refusal, None).await? {
+        Ok(receipt) => receipt,
+        Err(again) => {
+            let page = hearing_page(ctx, &state, &loaded, again.form, again.errors, again.notice);
+            return w::render(again.status, &page);
+        }
+    };
+    state.throttles.submit.fail(&address);
+    ctx.session
+        .insert(keys::RECEIPT, receipt.display())
+        .map_err(|e| AppError::Internal(anyhow::anyhow!("session write failed: {e}")))?;
+    Ok(w::see_other("/receipt"))
+}
+
+#[derive(Template)]
+#[template(path = "testimony/receipt.html")]
+pub struct ReceiptPage {
+    pub ctx: Ctx,
+    pub code: Option<String>,
+}
+
+/// The receipt, shown once: it is taken out of the session as it is displayed.
+#[get("/receipt")]
+pub async fn show_receipt(ctx: Ctx) -> Result<HttpResponse, AppError> {
+    let code = ctx
+        .session
+        .remove_as::<String>(keys::RECEIPT)
+        .and_then(Result::ok);
+    let status = if code.is_some() {
+        StatusCode::OK
+    } else {
+        StatusCode::GONE
+    };
+    w::render(status, &ReceiptPage { ctx, code })
+}

@@ -1,0 +1,164 @@
+//! Ready-to-show values for the hearing pages and the testimony form.
+
+use crate::db::hearings::{ConsentText, Hearing, Theme};
+use crate::domain::consent::ConsentScope;
+use crate::domain::hearing::Acceptance;
+use crate::domain::testimony::{MAX_TESTIMONY_CHARS, WitnessRole};
+use crate::i18n::{self, Lang};
+
+/// A choice in a list of checkboxes or radio buttons.
+pub struct Choice {
+    pub value: String,
+    pub label: String,
+    pub hint: String,
+}
+
+/// A hearing as the public sees it.
+pub struct HearingView {
+    pub slug: String,
+    pub title: String,
+    pub summary: String,
+    pub place: String,
+    pub dates: String,
+    pub themes: Vec<String>,
+    pub languages: Vec<String>,
+    /// Whether testimony is accepted now.
+    pub accepting: bool,
+    /// One plain sentence on whether and until when testimony is accepted.
+    pub availability: String,
+}
+
+fn utc(t: chrono::NaiveDateTime) -> String {
+    format!("{} UTC", t.format("%Y-%m-%d %H:%M"))
+}
+
+impl HearingView {
+    pub fn new(h: &Hearing, themes: &[Theme], lang: Lang) -> Self {
+        let acceptance = h.acceptance();
+        let availability = match acceptance {
+            Acceptance::Accepting => i18n::message(
+                lang,
+                "hearing-accepting-until",
+                &[("date", &utc(h.closes_at))],
+            ),
+            Acceptance::NotOpenYet => {
+                i18n::message(lang, "hearing-not-open-yet", &[("date", &utc(h.opens_at))])
+            }
+            Acceptance::Closed => i18n::message(lang, "hearing-closed", &[]),
+        };
+        let place = if h.online {
+            i18n::message(lang, "hearing-online", &[])
+        } else {
+            format!("{}, {}", h.city, h.state)
+        };
+        let dates = match h.ends_on {
+            Some(end) if end != h.starts_on => format!(
+                "{} – {}",
+                h.starts_on.format("%Y-%m-%d"),
+                end.format("%Y-%m-%d")
+            ),
+            _ => h.starts_on.format("%Y-%m-%d").to_string(),
+        };
+        Self {
+            slug: h.slug.clone(),
+            title: h.title.clone(),
+            summary: h.summary.clone(),
+            place,
+            dates,
+            themes: themes.iter().map(|t| t.label(lang)).collect(),
+            languages: h
+                .languages()
+                .iter()
+                .map(|l| l.native_name().to_string())
+                .collect(),
+            accepting: acceptance == Acceptance::Accepting,
+            availability,
+        }
+    }
+}
+
+/// Everything the form offers for one hearing, in one language.
+pub struct FormView {
+    pub themes: Vec<Choice>,
+    pub languages: Vec<Choice>,
+    pub roles: Vec<Choice>,
+    pub consents: Vec<Choice>,
+    pub consent_text: String,
+    pub consent_text_id: String,
+    pub body_limit: String,
+    pub attachments_hint: String,
+    /// Assisted intake shows the staff-only fields.
+    pub staff: bool,
+}
+
+impl FormView {
+    pub fn new(
+        hearing: &Hearing,
+        themes: &[Theme],
+        consent_text: &ConsentText,
+        lang: Lang,
+        limits: crate::config::AttachmentLimits,
+        staff: bool,
+    ) -> Self {
+        let t = |k: &str| i18n::message(lang, k, &[]);
+        let mb = |b: usize| (b / (1024 * 1024)).to_string();
+        let mut languages: Vec<Choice> = hearing
+            .languages()
+            .into_iter()
+            .map(|l| Choice {
+                value: l.code().into(),
+                label: l.native_name().into(),
+                hint: String::new(),
+            })
+            .collect();
+        languages.push(Choice {
+            value: "other".into(),
+            label: t("form-language-other"),
+            hint: String::new(),
+        });
+        Self {
+            themes: themes
+                .iter()
+                .map(|th| Choice {
+                    value: th.id.clone(),
+                    label: th.label(lang),
+                    hint: String::new(),
+                })
+                .collect(),
+            languages,
+            roles: WitnessRole::ALL
+                .into_iter()
+                .map(|r| Choice {
+                    value: r.code().into(),
+                    label: t(&format!("role-{}", r.code())),
+                    hint: String::new(),
+                })
+                .collect(),
+            consents: ConsentScope::ALL
+                .into_iter()
+                .map(|s| Choice {
+                    value: s.code().into(),
+                    label: t(&format!("consent-{}", s.code())),
+                    hint: t(&format!("consent-{}-hint", s.code())),
+                })
+                .collect(),
+            consent_text: consent_text.body.clone(),
+            consent_text_id: consent_text.id.clone(),
+            body_limit: i18n::message(
+                lang,
+                "form-testimony-limit",
+                &[("max", &super::form::group_thousands(MAX_TESTIMONY_CHARS))],
+            ),
+            attachments_hint: i18n::message(
+                lang,
+                "form-attachments-hint",
+                &[
+                    ("files", &limits.max_files.to_string()),
+                    ("each", &mb(limits.max_file_bytes)),
+                    ("total", &mb(limits.max_total_bytes)),
+                ],
+            ),
+            staff,
+        }
+    }
+}
