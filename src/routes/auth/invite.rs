@@ -32,12 +32,7 @@ pub async fn show(
     token: Path<String>,
 ) -> Result<HttpResponse, AppError> {
     let token = token.into_inner();
-    let hash = crate::crypto::token_hash(&token);
-    let invite = db::run(&state.pool, move |conn| {
-        Ok(db::tokens::find_usable(conn, Purpose::Invite, &hash)?)
-    })
-    .await?
-    .map_err(|p| token_problem(p, "invitation", AGAIN))?;
+    let invite = super::usable_token(&state, Purpose::Invite, &token, "invitation", AGAIN).await?;
     web::page(&AcceptPage {
         ctx,
         token,
@@ -63,12 +58,7 @@ pub async fn submit(
     Form(mut form): Form<SetPasswordForm>,
 ) -> Result<HttpResponse, AppError> {
     let token = token.into_inner();
-    let hash = crate::crypto::token_hash(&token);
-    let invite = db::run(&state.pool, move |conn| {
-        Ok(db::tokens::find_usable(conn, Purpose::Invite, &hash)?)
-    })
-    .await?
-    .map_err(|p| token_problem(p, "invitation", AGAIN))?;
+    let invite = super::usable_token(&state, Purpose::Invite, &token, "invitation", AGAIN).await?;
     let mut errors = FormErrors::default();
     let name = crate::domain::required_text(
         &mut errors,

@@ -37,6 +37,22 @@ fn capitalise(s: &str) -> String {
     }
 }
 
+/// Look up a one-time link's token; a link that cannot be used becomes a clear 410 page.
+pub async fn usable_token(
+    state: &crate::startup::AppState,
+    purpose: crate::db::tokens::Purpose,
+    token: &str,
+    what: &str,
+    again: &str,
+) -> Result<crate::db::tokens::StaffToken, AppError> {
+    let hash = crate::crypto::token_hash(token);
+    crate::db::run(&state.pool, move |conn| {
+        Ok(crate::db::tokens::find_usable(conn, purpose, &hash)?)
+    })
+    .await?
+    .map_err(|p| token_problem(p, what, again))
+}
+
 /// The form for choosing a password (invitations, resets, first admin).
 #[derive(Debug, Default, serde::Deserialize)]
 #[serde(default)]

@@ -147,12 +147,7 @@ pub async fn show_reset(
     token: Path<String>,
 ) -> Result<HttpResponse, AppError> {
     let token = token.into_inner();
-    let hash = crate::crypto::token_hash(&token);
-    db::run(&state.pool, move |conn| {
-        Ok(db::tokens::find_usable(conn, Purpose::Reset, &hash)?)
-    })
-    .await?
-    .map_err(|p| token_problem(p, "password reset", AGAIN))?;
+    super::usable_token(&state, Purpose::Reset, &token, "password reset", AGAIN).await?;
     web::page(&ResetPage {
         ctx,
         token,
@@ -168,12 +163,8 @@ pub async fn submit_reset(
     Form(form): Form<SetPasswordForm>,
 ) -> Result<HttpResponse, AppError> {
     let token = token.into_inner();
-    let hash = crate::crypto::token_hash(&token);
-    let found = db::run(&state.pool, move |conn| {
-        Ok(db::tokens::find_usable(conn, Purpose::Reset, &hash)?)
-    })
-    .await?
-    .map_err(|p| token_problem(p, "password reset", AGAIN))?;
+    let found =
+        super::usable_token(&state, Purpose::Reset, &token, "password reset", AGAIN).await?;
     let new = match NewPassword::parse(&form.password, &form.password_confirm, Some(&found.email)) {
         Ok(p) => p,
         Err((field, msg)) => {
