@@ -205,6 +205,14 @@ where
     .map_err(|_| crate::error::AppError::Internal(anyhow::anyhow!("blocking task was cancelled")))?
 }
 
+/// Whether a query failed on a unique constraint (a name, slug or email already taken).
+pub fn is_unique_violation(e: &diesel::result::Error) -> bool {
+    matches!(
+        e,
+        diesel::result::Error::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, _)
+    )
+}
+
 /// A fresh application id.
 pub fn new_id() -> String {
     uuid::Uuid::new_v4().to_string()

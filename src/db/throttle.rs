@@ -25,7 +25,7 @@ pub fn record_failure(
     key: &str,
     policy: &Policy,
 ) -> QueryResult<Option<NaiveDateTime>> {
-    conn.transaction(|conn| {
+    let result = conn.transaction(|conn| {
         let t = now();
         let row: Option<(i32, NaiveDateTime)> = login_throttle::table
             .find(key)
@@ -58,7 +58,12 @@ pub fn record_failure(
                 .execute(conn)?;
         }
         Ok(until)
-    })
+    });
+    match result {
+        // Another instance recorded the first failure at the same moment: count on top of it.
+        Err(e) if super::is_unique_violation(&e) => record_failure(conn, key, policy),
+        other => other,
+    }
 }
 
 /// Forget the failures of a key (after a successful login or a password reset).

@@ -117,11 +117,3 @@ pub fn set_disabled(conn: &mut DbConn, id: &str, disabled: bool) -> QueryResult<
         ))
         .execute(conn)
 }
-
-/// Whether an email looks like a unique-constraint clash.
-pub fn is_unique_violation(e: &diesel::result::Error) -> bool {
-    matches!(
-        e,
-        diesel::result::Error::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, _)
-    )
-}

@@ -65,7 +65,7 @@ const STATIC_FILES: &[(&str, &str, &[u8])] = &[
     ),
 ];
 
-#[get("/static/{name}")]
+#[get("/static/{name}", wrap = "actix_web::middleware::Compress::default()")]
 pub async fn static_file(
     req: actix_web::HttpRequest,
     name: web::Path<String>,

@@ -196,3 +196,51 @@ async fn the_testimony_form_works_without_javascript() {
     assert_eq!(stored, 1);
     browser.close().await;
 }
+
+#[actix_web::test]
+async fn public_pages_and_error_pages_pass_the_accessibility_check() {
+    let Some(browser) = Browser::start().await else {
+        return;
+    };
+    let app = TestApp::spawn(Backend::Sqlite).await.unwrap();
+    crate::testimony::open_hearing(&app, "abierta");
+    crate::testimony::hearing_with_status(
+        &app,
+        "cerrada",
+        peoples_upr::domain::hearing::HearingStatus::Closed,
+    );
+    for lang in ["en", "ht"] {
+        browser.goto(&app, &format!("/lang/{lang}?next=/")).await;
+        assert_eq!(browser.lang().await, lang);
+        browser
+            .check_accessibility(&format!("home page ({lang})"))
+            .await;
+        browser.goto(&app, "/hearings").await;
+        browser
+            .check_accessibility(&format!("hearing list ({lang})"))
+            .await;
+        browser.goto(&app, "/hearings/cerrada").await;
+        browser
+            .check_accessibility(&format!("closed hearing ({lang})"))
+            .await;
+        browser.goto(&app, "/no-such-page").await;
+        assert!(browser.exists("main h1").await);
+        browser
+            .check_accessibility(&format!("not-found page ({lang})"))
+            .await;
+        browser.goto(&app, "/receipt").await;
+        browser
+            .check_accessibility(&format!("receipt already shown ({lang})"))
+            .await;
+    }
+    browser.goto(&app, "/check").await;
+    browser.fill("#code", "123").await;
+    browser
+        .click_and_wait("main form button[type=submit]")
+        .await;
+    assert!(browser.exists(".error-summary").await);
+    browser
+        .check_accessibility("check page with an error")
+        .await;
+    browser.close().await;
+}

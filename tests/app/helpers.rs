@@ -152,7 +152,9 @@ impl TestApp {
         let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind port 0");
         let port = listener.local_addr().expect("local addr").port();
         let base = format!("http://127.0.0.1:{port}");
-        values.insert("UPR_BASE_URL".into(), base.clone());
+        values
+            .entry("UPR_BASE_URL".into())
+            .or_insert_with(|| base.clone());
         let config = Config::from_values(&values).expect("test config is valid");
         let prepared = peoples_upr::startup::prepare(config).expect("app prepares");
         let state = prepared.state.clone();

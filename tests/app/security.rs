@@ -11,6 +11,7 @@ both_databases!(
     every_post_route_refuses_a_missing_or_wrong_csrf_token,
     errors_are_pages_in_the_site_layout,
     session_cookie_is_http_only_and_same_site,
+    behind_https_cookies_are_secure_and_hsts_is_sent,
 );
 
 async fn every_response_carries_the_security_headers(app: TestApp) {
@@ -115,6 +116,20 @@ async fn session_cookie_is_http_only_and_same_site(app: TestApp) {
     assert!(cookie.contains("SameSite=Lax"));
     assert!(!cookie.contains("Secure"), "plain http in tests");
     assert!(!cookie.contains(&page.csrf()), "the cookie is encrypted");
+}
+
+async fn behind_https_cookies_are_secure_and_hsts_is_sent(app: TestApp) {
+    let https = [("UPR_BASE_URL", "https://upr.example.org")];
+    let Some(app) = TestApp::spawn_with(app.backend, &https).await else {
+        return;
+    };
+    let page = app.get("/login").await;
+    let cookie = page.header("set-cookie").expect("a session cookie");
+    assert!(cookie.contains("Secure"), "{cookie}");
+    assert_eq!(
+        page.header("strict-transport-security"),
+        Some("max-age=31536000")
+    );
 }
 
 #[test]

@@ -120,7 +120,7 @@ pub async fn add(
         }
         match db::hearings::add_theme(conn, &i, &n) {
             Ok(()) => Ok(None),
-            Err(e) if db::users::is_unique_violation(&e) => Ok(Some(n)),
+            Err(e) if db::is_unique_violation(&e) => Ok(Some(n)),
             Err(e) => Err(e.into()),
         }
     })

@@ -103,7 +103,7 @@ pub async fn submit(
             }
             match db::users::create(conn, &invite.email, &name, role, &password_hash) {
                 Ok(_) => Ok(Ok(())),
-                Err(e) if db::users::is_unique_violation(&e) => Ok(Err(AppError::Gone(
+                Err(e) if db::is_unique_violation(&e) => Ok(Err(AppError::Gone(
                     "An account with this email address already exists. Log in, or reset your password.".into(),
                 ))),
                 Err(e) => Err(e),

@@ -38,7 +38,7 @@ pub async fn submit(
     let id = db::run(&state.pool, move |conn| {
         match db::hearings::create(conn, &saved, &by) {
             Ok(id) => Ok(Some(id)),
-            Err(e) if db::users::is_unique_violation(&e) => Ok(None),
+            Err(e) if db::is_unique_violation(&e) => Ok(None),
             Err(e) => Err(e.into()),
         }
     })

@@ -74,7 +74,7 @@ pub async fn submit(
         let before = db::hearings::current_consent_text(conn, &hid)?.version;
         match db::hearings::update(conn, &hid, &saved) {
             Ok(()) => {}
-            Err(e) if db::users::is_unique_violation(&e) => return Ok(None),
+            Err(e) if db::is_unique_violation(&e) => return Ok(None),
             Err(e) => return Err(e.into()),
         }
         let after = db::hearings::current_consent_text(conn, &hid)?.version;
