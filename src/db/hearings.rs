@@ -101,6 +101,43 @@ fn join_langs(langs: &[Lang]) -> String {
     langs.iter().map(|l| l.code()).collect::<Vec<_>>().join(",")
 }
 
+/// The columns organizers set, as written on create and on update.
+#[derive(Insertable, AsChangeset)]
+#[diesel(table_name = hearings, treat_none_as_null = true)]
+struct Columns<'a> {
+    slug: &'a str,
+    title: &'a str,
+    summary: &'a str,
+    city: &'a str,
+    state: &'a str,
+    online: bool,
+    starts_on: NaiveDate,
+    ends_on: Option<NaiveDate>,
+    languages: String,
+    opens_at: NaiveDateTime,
+    closes_at: NaiveDateTime,
+    updated_at: NaiveDateTime,
+}
+
+impl<'a> Columns<'a> {
+    fn of(f: &'a HearingFields, at: NaiveDateTime) -> Self {
+        Self {
+            slug: &f.slug,
+            title: &f.title,
+            summary: &f.summary,
+            city: &f.city,
+            state: &f.state,
+            online: f.online,
+            starts_on: f.starts_on,
+            ends_on: f.ends_on,
+            languages: join_langs(&f.languages),
+            opens_at: f.opens_at,
+            closes_at: f.closes_at,
+            updated_at: at,
+        }
+    }
+}
+
 pub fn all_themes(conn: &mut DbConn) -> QueryResult<Vec<Theme>> {
     themes::table
         .order((
@@ -237,22 +274,11 @@ pub fn create(conn: &mut DbConn, f: &HearingFields, created_by: &str) -> QueryRe
         let t = now();
         diesel::insert_into(hearings::table)
             .values((
+                Columns::of(f, t),
                 hearings::id.eq(&id),
-                hearings::slug.eq(&f.slug),
-                hearings::title.eq(&f.title),
-                hearings::summary.eq(&f.summary),
-                hearings::city.eq(&f.city),
-                hearings::state.eq(&f.state),
-                hearings::online.eq(f.online),
-                hearings::starts_on.eq(f.starts_on),
-                hearings::ends_on.eq(f.ends_on),
-                hearings::languages.eq(join_langs(&f.languages)),
-                hearings::opens_at.eq(f.opens_at),
-                hearings::closes_at.eq(f.closes_at),
                 hearings::status.eq(HearingStatus::Draft.code()),
                 hearings::created_by.eq(created_by),
                 hearings::created_at.eq(t),
-                hearings::updated_at.eq(t),
             ))
             .execute(conn)?;
         set_themes(conn, &id, &f.theme_ids)?;
@@ -266,20 +292,7 @@ pub fn create(conn: &mut DbConn, f: &HearingFields, created_by: &str) -> QueryRe
 pub fn update(conn: &mut DbConn, id: &str, f: &HearingFields) -> QueryResult<()> {
     conn.transaction(|conn| {
         diesel::update(hearings::table.find(id))
-            .set((
-                hearings::slug.eq(&f.slug),
-                hearings::title.eq(&f.title),
-                hearings::summary.eq(&f.summary),
-                hearings::city.eq(&f.city),
-                hearings::state.eq(&f.state),
-                hearings::online.eq(f.online),
-                hearings::starts_on.eq(f.starts_on),
-                hearings::ends_on.eq(f.ends_on),
-                hearings::languages.eq(join_langs(&f.languages)),
-                hearings::opens_at.eq(f.opens_at),
-                hearings::closes_at.eq(f.closes_at),
-                hearings::updated_at.eq(now()),
-            ))
+            .set(Columns::of(f, now()))
             .execute(conn)?;
         set_themes(conn, id, &f.theme_ids)?;
         let current = current_consent_text(conn, id)?;

@@ -207,6 +207,48 @@ impl TestApp {
         post_with(&self.client, &self.url(path), fields).await
     }
 
+    /// GET as a browser set to the given `Accept-Language`.
+    pub async fn get_in(&self, path: &str, accept_language: &str) -> Page {
+        read(
+            self.client
+                .get(self.url(path))
+                .header("Accept-Language", accept_language)
+                .send()
+                .await
+                .expect("GET"),
+        )
+        .await
+    }
+
+    /// Post text fields as `multipart/form-data`, with the CSRF token and consent text
+    /// version of `form_page` when given.
+    pub async fn post_multipart(
+        &self,
+        path: &str,
+        form_page: Option<&Page>,
+        fields: &[(&str, String)],
+    ) -> Page {
+        let mut form = reqwest::multipart::Form::new();
+        if let Some(page) = form_page {
+            form = form.text("csrf_token", page.csrf()).text(
+                "consent_text_id",
+                page.field_value("consent_text_id").unwrap_or_default(),
+            );
+        }
+        for (k, v) in fields {
+            form = form.text(k.to_string(), v.clone());
+        }
+        read(
+            self.client
+                .post(self.url(path))
+                .multipart(form)
+                .send()
+                .await
+                .expect("POST"),
+        )
+        .await
+    }
+
     /// Load `page_path`, take its CSRF token, and post `fields` to `action`.
     pub async fn submit(&self, page_path: &str, action: &str, fields: &[(&str, &str)]) -> Page {
         submit_with(&self.client, &self.base, page_path, action, fields).await

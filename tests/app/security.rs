@@ -83,16 +83,7 @@ async fn errors_are_pages_in_the_site_layout(app: TestApp) {
     assert_eq!(missing.status, 404);
     assert!(missing.body.contains("<main id=\"main\""));
     assert!(missing.contains("Page not found"));
-    let spanish = app
-        .client
-        .get(app.url("/no-such-page"))
-        .header("Accept-Language", "es-MX,es;q=0.9")
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let spanish = app.get_in("/no-such-page", "es-MX,es;q=0.9").await.body;
     assert!(spanish.contains("Página no encontrada"), "{spanish}");
 
     app.create_user("ed@example.org", Role::Editor);

@@ -342,27 +342,10 @@ async fn a_closed_hearing_refuses_and_keeps_the_text(app: TestApp) {
     let page = app.get("/hearings/closing").await;
     app.db(|c| db::hearings::set_status(c, &id, HearingStatus::Open, HearingStatus::Closed))
         .unwrap();
-    let mut form = Form::new().text("csrf_token", page.csrf()).text(
-        "consent_text_id",
-        page.field_value("consent_text_id").unwrap(),
-    );
-    for (k, v) in typical() {
-        form = form.text(k, v);
-    }
-    let res = app
-        .client
-        .post(app.url("/hearings/closing/testimony"))
-        .multipart(form)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status().as_u16(), 409);
-    let body = res.text().await.unwrap();
-    let page = Page {
-        status: 409,
-        headers: Default::default(),
-        body,
-    };
+    let page = app
+        .post_multipart("/hearings/closing/testimony", Some(&page), &typical())
+        .await;
+    assert_eq!(page.status, 409);
     assert!(page.contains("This hearing no longer accepts testimony, so yours was not sent."));
     assert!(
         page.field_value("body")
@@ -533,23 +516,10 @@ async fn attachments_are_checked_by_content_and_limits_and_stripped(app: TestApp
 async fn a_missing_csrf_token_keeps_the_testimony(app: TestApp) {
     open_hearing(&app, "tokens");
     let _ = app.get("/hearings/tokens").await;
-    let mut form = Form::new();
-    for (k, v) in typical() {
-        form = form.text(k, v);
-    }
-    let res = app
-        .client
-        .post(app.url("/hearings/tokens/testimony"))
-        .multipart(form)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status().as_u16(), 403);
-    let page = Page {
-        status: 403,
-        headers: Default::default(),
-        body: res.text().await.unwrap(),
-    };
+    let page = app
+        .post_multipart("/hearings/tokens/testimony", None, &typical())
+        .await;
+    assert_eq!(page.status, 403);
     assert!(page.contains("The form has expired"));
     assert!(page.contains("Your text is kept below"));
     assert!(page.field_value("body").unwrap().contains("nine days"));
@@ -885,21 +855,8 @@ async fn staff_take_testimony_at_a_hearing_and_print_the_receipt(app: TestApp) {
     fields.push(("consent_method", "written".into()));
     fields.push(("interpreter", "Marie Joseph".into()));
     fields.push(("interpretation_language", "Haitian Creole".into()));
-    let mut form = Form::new().text("csrf_token", page.csrf()).text(
-        "consent_text_id",
-        page.field_value("consent_text_id").unwrap(),
-    );
-    for (k, v) in &fields {
-        form = form.text(k.to_string(), v.clone());
-    }
-    let res = app
-        .client
-        .post(app.url(&path))
-        .multipart(form)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status().as_u16(), 303);
+    let res = app.post_multipart(&path, Some(&page), &fields).await;
+    assert_eq!(res.status, 303);
     let receipt = app.get("/staff/intake/receipt").await;
     assert_eq!(receipt.status, 200);
     assert!(receipt.contains("Print this page"));
@@ -922,22 +879,9 @@ async fn staff_take_testimony_at_a_hearing_and_print_the_receipt(app: TestApp) {
     assert_eq!(history[0].recorded_by.as_deref(), Some(editor.as_str()));
 
     // Without a consent method the form comes back with everything typed.
-    let mut form = Form::new().text("csrf_token", page.csrf()).text(
-        "consent_text_id",
-        page.field_value("consent_text_id").unwrap(),
-    );
-    for (k, v) in typical() {
-        form = form.text(k, v);
-    }
-    let res = app
-        .client
-        .post(app.url(&path))
-        .multipart(form)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status().as_u16(), 422);
-    let body = res.text().await.unwrap();
+    let res = app.post_multipart(&path, Some(&page), &typical()).await;
+    assert_eq!(res.status, 422);
+    let body = res.body;
     assert!(body.contains("Choose how the witness gave consent"));
     assert!(body.contains("nine days"));
 
@@ -950,15 +894,9 @@ async fn staff_take_testimony_at_a_hearing_and_print_the_receipt(app: TestApp) {
 async fn public_pages_follow_the_chosen_language(app: TestApp) {
     open_hearing(&app, "idiomas");
     let spanish = app
-        .client
-        .get(app.url("/hearings"))
-        .header("Accept-Language", "es-US,es;q=0.9,en;q=0.5")
-        .send()
+        .get_in("/hearings", "es-US,es;q=0.9,en;q=0.5")
         .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+        .body;
     assert!(spanish.contains("<html lang=\"es\" dir=\"ltr\">"));
     assert!(spanish.contains("Audiencias"));
     let switched = app.get("/lang/ht?next=/hearings/idiomas").await;
