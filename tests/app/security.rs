@@ -233,3 +233,211 @@ fn the_command_line_refuses_other_databases_and_manages_users() {
         "{out}"
     );
 }
+
+/// Run the real binary with debug logs, go through login, an invitation and a testimony
+/// with a name and contact details, and check that no secret reached the log.
+#[actix_web::test]
+async fn logs_never_hold_passwords_tokens_cookies_or_testimony() {
+    use std::io::Read as _;
+    let dir = tempfile::tempdir().unwrap();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let base = format!("http://127.0.0.1:{port}");
+    let mut child = KillOnDrop(
+        std::process::Command::new(env!("CARGO_BIN_EXE_peoples-upr"))
+            .arg("serve")
+            .env_clear()
+            .env("UPR_DATA_DIR", dir.path())
+            .env("UPR_BIND", format!("127.0.0.1:{port}"))
+            .env("UPR_LOG", "debug")
+            .env("UPR_MAIL_POLL_SECONDS", "1")
+            .env("UPR_WORKERS", "1")
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap(),
+    );
+    let client = reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let mut up = false;
+    for _ in 0..100 {
+        if client.get(format!("{base}/healthz")).send().await.is_ok() {
+            up = true;
+            break;
+        }
+        actix_web::rt::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert!(up, "the server started");
+
+    let password = "a long secret passphrase";
+    {
+        use peoples_upr::config::Config;
+        let mut values = std::collections::HashMap::new();
+        values.insert("UPR_DATA_DIR".to_string(), dir.path().display().to_string());
+        let config = Config::from_values(&values).unwrap();
+        let pool = peoples_upr::db::connect(&config.database_url).unwrap();
+        let mut conn = pool.get().unwrap();
+        let hash = peoples_upr::password::hash(password).unwrap();
+        peoples_upr::db::users::create(&mut conn, "admin@example.org", "Admin", Role::Admin, &hash)
+            .unwrap();
+    }
+    let login = crate::helpers::submit_with(
+        &client,
+        &base,
+        "/login",
+        "/login",
+        &[("email", "admin@example.org"), ("password", password)],
+    )
+    .await;
+    assert_eq!(login.status, 303);
+    let wrong = crate::helpers::submit_with(
+        &client,
+        &base,
+        "/password/forgot",
+        "/login",
+        &[
+            ("email", "admin@example.org"),
+            ("password", "wrong guess here"),
+        ],
+    )
+    .await;
+    assert_eq!(wrong.status, 422, "a wrong password is refused");
+    crate::helpers::submit_with(
+        &client,
+        &base,
+        "/admin/users",
+        "/admin/invites",
+        &[("email", "invitee@example.org"), ("role", "editor")],
+    )
+    .await;
+    let mail =
+        crate::helpers::wait_for_mail_in(&dir.path().join("mail"), "invitee@example.org").await;
+    let invite = crate::helpers::link_in(&mail, &format!("{base}/invite/"));
+    let token = invite.rsplit('/').next().unwrap().to_string();
+    crate::helpers::get_with(&client, &invite).await;
+
+    // A hearing, opened, and a testimony with identity and contact details.
+    let new = crate::helpers::get_with(&client, &format!("{base}/staff/hearings/new")).await;
+    let fields = [
+        ("csrf_token", new.csrf()),
+        ("title", "Log check hearing".to_string()),
+        ("slug", "log-check".to_string()),
+        ("city", "Miami".to_string()),
+        ("state", "Florida".to_string()),
+        ("starts_on", "2026-01-10".to_string()),
+        ("opens_at", "2026-01-01T00:00".to_string()),
+        ("closes_at", "2099-01-01T00:00".to_string()),
+        ("themes", "children".to_string()),
+        ("languages", "en".to_string()),
+        ("consent_text", "We keep it safe.".to_string()),
+    ];
+    let created = client
+        .post(format!("{base}/staff/hearings/new"))
+        .form(&fields)
+        .send()
+        .await
+        .unwrap();
+    let hearing_path = created.headers()["location"].to_str().unwrap().to_string();
+    let page = crate::helpers::get_with(&client, &format!("{base}{hearing_path}")).await;
+    crate::helpers::post_with(
+        &client,
+        &format!("{base}{hearing_path}/status"),
+        &[("csrf_token", &page.csrf()), ("status", "open")],
+    )
+    .await;
+    let witness = reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let form_page = crate::helpers::get_with(&witness, &format!("{base}/hearings/log-check")).await;
+    let form = reqwest::multipart::Form::new()
+        .text("csrf_token", form_page.csrf())
+        .text(
+            "consent_text_id",
+            form_page.field_value("consent_text_id").unwrap(),
+        )
+        .text("body", "Testimony words that must stay out of logs")
+        .text("witness_role", "family-member")
+        .text("language", "en")
+        .text("name", "Witness Secretname")
+        .text("email", "witness.secret@example.org")
+        .text("consent", "contact")
+        .text("redact_terms", "Secretstreet");
+    let sent = witness
+        .post(format!("{base}/hearings/log-check/testimony"))
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(sent.status().as_u16(), 303);
+    let receipt_page = crate::helpers::get_with(&witness, &format!("{base}/receipt")).await;
+    let doc = scraper::Html::parse_document(&receipt_page.body);
+    let code: String = doc
+        .select(&scraper::Selector::parse("#receipt-code").unwrap())
+        .next()
+        .unwrap()
+        .text()
+        .collect();
+    crate::helpers::submit_with(&witness, &base, "/check", "/check", &[("code", &code)]).await;
+    crate::helpers::wait_for_mail_in(&dir.path().join("mail"), "witness.secret@example.org").await;
+    let cookie = login
+        .header("set-cookie")
+        .unwrap()
+        .split(';')
+        .next()
+        .unwrap()
+        .split_once('=')
+        .unwrap()
+        .1
+        .to_string();
+
+    child.0.kill().unwrap();
+    child.0.wait().unwrap();
+    let mut out = String::new();
+    let (mut stdout, mut stderr) = (
+        child.0.stdout.take().unwrap(),
+        child.0.stderr.take().unwrap(),
+    );
+    stdout.read_to_string(&mut out).unwrap();
+    stderr.read_to_string(&mut out).unwrap();
+    assert!(out.contains("request"), "requests were logged:\n{out}");
+    assert!(
+        out.contains("/invite/{token}"),
+        "routes are logged by pattern"
+    );
+    for secret in [
+        password,
+        "wrong guess here",
+        &token,
+        &cookie,
+        &code,
+        &code.replace('-', ""),
+        "Testimony words",
+        "Witness Secretname",
+        "witness.secret@example.org",
+        "invitee@example.org",
+        "Secretstreet",
+    ] {
+        assert!(
+            !out.contains(secret),
+            "`{secret}` appears in the log:\n{out}"
+        );
+    }
+}
+
+/// A child process that is ended when the test ends, even by a failed assertion.
+struct KillOnDrop(std::process::Child);
+
+impl Drop for KillOnDrop {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
