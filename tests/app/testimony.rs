@@ -48,6 +48,7 @@ both_databases!(
     staff_take_testimony_at_a_hearing_and_print_the_receipt,
     public_pages_follow_the_chosen_language,
     submissions_from_one_address_are_rate_limited,
+    consent_is_bound_to_the_consent_text_the_witness_saw,
 );
 
 /// An open hearing accepting testimony, with three themes, in English and Spanish.
@@ -927,4 +928,55 @@ async fn submissions_from_one_address_are_rate_limited(app: TestApp) {
     assert_eq!(last.status, 429);
     assert!(last.contains("Many testimonies have been sent from this connection."));
     assert!(last.field_value("body").unwrap().contains("nine days"));
+}
+
+async fn consent_is_bound_to_the_consent_text_the_witness_saw(app: TestApp) {
+    let id = open_hearing(&app, "versions");
+    let page = app.get("/hearings/versions").await;
+    let first = page.field_value("consent_text_id").unwrap();
+    // The organizers change the consent text while the witness is writing.
+    app.db(|c| {
+        let h = db::hearings::find(c, &id).unwrap().unwrap();
+        let themes = db::hearings::themes_of(c, &id).unwrap();
+        let fields = db::hearings::HearingFields {
+            slug: h.slug.clone(),
+            title: h.title.clone(),
+            summary: h.summary.clone(),
+            city: h.city.clone(),
+            state: h.state.clone(),
+            online: h.online,
+            starts_on: h.starts_on,
+            ends_on: h.ends_on,
+            languages: h.languages(),
+            opens_at: h.opens_at,
+            closes_at: h.closes_at,
+            theme_ids: themes.into_iter().map(|t| t.id).collect(),
+            consent_text: "New wording: we may also share counts with partners.".into(),
+        };
+        db::hearings::update(c, &id, &fields).unwrap();
+    });
+    let stale = app
+        .post_multipart("/hearings/versions/testimony", Some(&page), &typical())
+        .await;
+    assert_eq!(stale.status, 422);
+    assert!(stale.contains("have just updated how this hearing uses testimony"));
+    assert!(stale.contains("New wording: we may also share counts with partners."));
+    assert!(
+        stale.is_checked("consent", "quote"),
+        "the choices are kept to confirm"
+    );
+    let second = stale.field_value("consent_text_id").unwrap();
+    assert_ne!(first, second);
+
+    let res = app
+        .post_multipart("/hearings/versions/testimony", Some(&stale), &typical())
+        .await;
+    assert_eq!(res.status, 303, "{}", res.text());
+    let t = latest_testimony(&app);
+    let history = app
+        .db(|c| db::testimony::consent_history(c, &t.id))
+        .unwrap();
+    assert_eq!(history[0].consent_text_id, second);
+    let text = app.db(|c| db::hearings::consent_text(c, &second)).unwrap();
+    assert_eq!(text.version, 2);
 }
