@@ -244,3 +244,34 @@ async fn public_pages_and_error_pages_pass_the_accessibility_check() {
         .await;
     browser.close().await;
 }
+
+#[actix_web::test]
+async fn staff_take_testimony_and_print_the_receipt_in_the_browser() {
+    let Some(browser) = Browser::start().await else {
+        return;
+    };
+    let app = TestApp::spawn(Backend::Sqlite).await.unwrap();
+    let id = crate::testimony::open_hearing(&app, "en-persona");
+    app.create_user("org@example.org", Role::Organizer);
+    browser.goto(&app, "/login").await;
+    browser.fill("#email", "org@example.org").await;
+    browser.fill("#password", PASSWORD).await;
+    browser.click_and_wait("main button[type=submit]").await;
+
+    browser
+        .goto(&app, &format!("/staff/hearings/{id}/intake"))
+        .await;
+    browser.check_accessibility("assisted intake page").await;
+    assert!(browser.is_ticked("#consent_method-spoken").await);
+    fill_testimony(&browser).await;
+    browser.click("#consent_method-written").await;
+    browser.fill("#interpreter", "Marie Joseph").await;
+    browser
+        .click_and_wait("main form button[type=submit]")
+        .await;
+    assert_eq!(browser.path().await, "/staff/intake/receipt");
+    let code = browser.text_of("#receipt-code").await;
+    assert_eq!(code.chars().filter(char::is_ascii_digit).count(), 25);
+    browser.check_accessibility("printable receipt").await;
+    browser.close().await;
+}
