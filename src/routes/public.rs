@@ -33,9 +33,7 @@ pub async fn set_language(
     query: web::Query<NextQuery>,
 ) -> Result<HttpResponse, AppError> {
     let lang = Lang::parse(&code).ok_or(AppError::NotFound)?;
-    ctx.session
-        .insert(crate::web::ctx::keys::LANG, lang.code())
-        .map_err(|e| AppError::Internal(anyhow::anyhow!("session write failed: {e}")))?;
+    crate::web::ctx::store(&ctx.session, crate::web::ctx::keys::LANG, lang.code())?;
     let next = w::safe_next(query.next.as_deref()).unwrap_or_else(|| "/".into());
     Ok(w::see_other(&next))
 }

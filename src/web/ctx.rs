@@ -179,11 +179,7 @@ pub fn begin_login(session: &Session, user: &db::users::User) -> Result<(), AppE
     // `purge` would drop later inserts; clear the state and issue a new cookie instead.
     session.clear();
     session.renew();
-    let insert = |k: &str, v: serde_json::Value| {
-        session
-            .insert(k, v)
-            .map_err(|e| AppError::Internal(anyhow::anyhow!("session write failed: {e}")))
-    };
+    let insert = |k: &str, v: serde_json::Value| store(session, k, v);
     insert(keys::USER_ID, user.id.clone().into())?;
     insert(keys::SESSION_VERSION, user.session_version.into())?;
     insert(keys::LOGIN_AT, chrono::Utc::now().timestamp().into())?;
@@ -192,6 +188,13 @@ pub fn begin_login(session: &Session, user: &db::users::User) -> Result<(), AppE
         insert(keys::LANG, lang.into())?;
     }
     Ok(())
+}
+
+/// Put a value in the session.
+pub fn store(session: &Session, key: &str, value: impl serde::Serialize) -> Result<(), AppError> {
+    session
+        .insert(key, value)
+        .map_err(|e| AppError::Internal(anyhow::anyhow!("session write failed: {e}")))
 }
 
 /// End the staff part of a session.

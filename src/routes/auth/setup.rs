@@ -102,7 +102,11 @@ pub async fn submit(
     )
     .map_err(|(f, m)| errors.add(f, m))
     .ok();
-    let (Some(email), Some(password)) = (email, password) else {
+    let valid = match (email, password) {
+        (Some(email), Some(password)) if errors.is_empty() => Some((email, password)),
+        _ => None,
+    };
+    let Some((email, password)) = valid else {
         form.password.clear();
         form.password_confirm.clear();
         return web::invalid(&SetupPage {
@@ -112,16 +116,6 @@ pub async fn submit(
             errors,
         });
     };
-    if !errors.is_empty() {
-        form.password.clear();
-        form.password_confirm.clear();
-        return web::invalid(&SetupPage {
-            ctx,
-            token,
-            form,
-            errors,
-        });
-    }
     let hash = crate::password::hash_blocking(password.expose().to_string()).await?;
     let user = db::run(&state.pool, move |conn| {
         conn.transaction(|conn| {

@@ -88,12 +88,8 @@ pub async fn submit(
 
 fn remember(ctx: &Ctx, testimony_id: &str) -> Result<(), AppError> {
     ctx.session.renew();
-    ctx.session
-        .insert(
-            keys::WITNESS,
-            (testimony_id, chrono::Utc::now().timestamp()),
-        )
-        .map_err(|e| AppError::Internal(anyhow::anyhow!("session write failed: {e}")))
+    let opened = (testimony_id, chrono::Utc::now().timestamp());
+    crate::web::ctx::store(&ctx.session, keys::WITNESS, opened)
 }
 
 /// The testimony this visitor opened with a receipt, if still fresh. Otherwise they are

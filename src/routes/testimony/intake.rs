@@ -138,14 +138,8 @@ pub async fn submit(
                 return w::render(again.status, &p);
             }
         };
-    staff
-        .ctx
-        .session
-        .insert(
-            keys::RECEIPT,
-            (receipt.display(), loaded.hearing.title.clone()),
-        )
-        .map_err(|e| AppError::Internal(anyhow::anyhow!("session write failed: {e}")))?;
+    let shown = (receipt.display(), loaded.hearing.title.clone());
+    crate::web::ctx::store(&staff.ctx.session, keys::RECEIPT, shown)?;
     Ok(w::see_other("/staff/intake/receipt"))
 }
 

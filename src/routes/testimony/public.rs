@@ -165,9 +165,7 @@ pub async fn submit(
         }
     };
     state.throttles.submit.fail(&address);
-    ctx.session
-        .insert(keys::RECEIPT, receipt.display())
-        .map_err(|e| AppError::Internal(anyhow::anyhow!("session write failed: {e}")))?;
+    crate::web::ctx::store(&ctx.session, keys::RECEIPT, receipt.display())?;
     Ok(w::see_other("/receipt"))
 }
 
