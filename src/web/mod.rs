@@ -41,6 +41,18 @@ pub fn invalid<T: Template>(template: &T) -> Result<HttpResponse, AppError> {
     render(StatusCode::UNPROCESSABLE_ENTITY, template)
 }
 
+/// Show a form page: 200 when `errors` is empty, else 422 with the messages.
+pub fn form_page<T: Template>(
+    template: &T,
+    errors: &crate::domain::FormErrors,
+) -> Result<HttpResponse, AppError> {
+    if errors.is_empty() {
+        page(template)
+    } else {
+        invalid(template)
+    }
+}
+
 /// Redirect after a successful POST.
 pub fn see_other(location: &str) -> HttpResponse {
     HttpResponse::SeeOther()

@@ -59,11 +59,7 @@ async fn themes_page(
         form,
         errors,
     };
-    if page.errors.is_empty() {
-        web::page(&page)
-    } else {
-        web::invalid(&page)
-    }
+    web::form_page(&page, &page.errors)
 }
 
 /// The theme a new name clashes with, ignoring case: by name, English label or id.

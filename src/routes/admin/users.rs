@@ -94,11 +94,7 @@ async fn users_page(
         form,
         errors,
     };
-    if page.errors.is_empty() {
-        web::page(&page)
-    } else {
-        web::invalid(&page)
-    }
+    web::form_page(&page, &page.errors)
 }
 
 #[get("/admin/users")]

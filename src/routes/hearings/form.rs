@@ -437,9 +437,5 @@ pub async fn form_page(
         form,
         errors,
     };
-    if page.errors.is_empty() {
-        web::page(&page)
-    } else {
-        web::invalid(&page)
-    }
+    web::form_page(&page, &page.errors)
 }

@@ -155,11 +155,7 @@ pub async fn hearing_page(
         ctx: staff.ctx,
         errors,
     };
-    if page.errors.is_empty() {
-        web::page(&page)
-    } else {
-        web::invalid(&page)
-    }
+    web::form_page(&page, &page.errors)
 }
 
 #[get("/staff/hearings/{id}")]
