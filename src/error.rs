@@ -57,6 +57,15 @@ impl From<diesel::result::Error> for AppError {
     }
 }
 
+impl From<crate::db::DbError> for AppError {
+    fn from(e: crate::db::DbError) -> Self {
+        match e {
+            crate::db::DbError::Query(q) => q.into(),
+            other => AppError::Internal(anyhow::Error::new(other)),
+        }
+    }
+}
+
 impl From<crate::crypto::OpenError> for AppError {
     fn from(e: crate::crypto::OpenError) -> Self {
         AppError::Internal(anyhow::Error::new(e))

@@ -15,5 +15,6 @@ pub mod mail;
 pub mod password;
 pub mod routes;
 pub mod startup;
+pub mod state;
 pub mod throttle;
 pub mod web;

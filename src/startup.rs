@@ -14,27 +14,11 @@ use actix_web::{App, HttpServer, web};
 
 use crate::config::Config;
 use crate::crypto::{self, DataKeys};
-use crate::db::{self, Pool};
+use crate::db;
 use crate::mail::{Mailer, Transport};
+use crate::state::{AppState, Throttles};
 use crate::throttle::{MemoryThrottle, Policy};
 use crate::web::middleware;
-
-/// In-memory throttles, per client address.
-pub struct Throttles {
-    pub login: MemoryThrottle,
-    pub receipt: MemoryThrottle,
-    pub submit: MemoryThrottle,
-    pub reset: MemoryThrottle,
-}
-
-/// Everything handlers share.
-pub struct AppState {
-    pub pool: Pool,
-    pub config: Config,
-    pub keys: DataKeys,
-    pub mailer: Mailer,
-    pub throttles: Throttles,
-}
 
 /// The state and keys needed to serve, built from the configuration.
 pub struct Prepared {

@@ -190,19 +190,35 @@ pub fn migrate(conn: &mut DbConn) -> anyhow::Result<Vec<String>> {
     Ok(applied)
 }
 
+/// Why database work could not run at all (as opposed to a query that failed).
+#[derive(Debug, thiserror::Error)]
+pub enum DbError {
+    /// No connection could be had from the pool in time.
+    #[error("no database connection available: {0}")]
+    Pool(#[from] r2d2::PoolError),
+    /// A query failed.
+    #[error("database query failed: {0}")]
+    Query(#[from] diesel::result::Error),
+    /// The blocking task was cancelled (the server is shutting down).
+    #[error("the database task was cancelled")]
+    Cancelled,
+}
+
 /// Run a database closure on the blocking thread pool, so no async worker waits on I/O.
-pub async fn run<T, F>(pool: &Pool, f: F) -> Result<T, crate::error::AppError>
+/// The closure's error type only needs to accept a [`DbError`].
+pub async fn run<T, E, F>(pool: &Pool, f: F) -> Result<T, E>
 where
-    F: FnOnce(&mut DbConn) -> Result<T, crate::error::AppError> + Send + 'static,
+    F: FnOnce(&mut DbConn) -> Result<T, E> + Send + 'static,
     T: Send + 'static,
+    E: From<DbError> + Send + 'static,
 {
     let pool = pool.clone();
     actix_web::web::block(move || {
-        let mut conn = pool.get().map_err(crate::error::AppError::pool)?;
+        let mut conn = pool.get().map_err(|e| E::from(DbError::Pool(e)))?;
         f(&mut conn)
     })
     .await
-    .map_err(|_| crate::error::AppError::Internal(anyhow::anyhow!("blocking task was cancelled")))?
+    .map_err(|_| E::from(DbError::Cancelled))?
 }
 
 /// Whether a query failed on a unique constraint (a name, slug or email already taken).

@@ -6,7 +6,7 @@ use askama::Template;
 
 use crate::error::AppError;
 use crate::i18n::Lang;
-use crate::startup::AppState;
+use crate::state::AppState;
 use crate::web::{self as w, Ctx};
 
 #[derive(Template)]
@@ -41,7 +41,7 @@ pub async fn set_language(
 /// Liveness and database reachability, for load balancers.
 #[get("/healthz")]
 pub async fn healthz(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
-    crate::db::run(&state.pool, |conn| {
+    crate::web::run_db(&state.pool, |conn| {
         use diesel::connection::SimpleConnection as _;
         conn.batch_execute("SELECT 1").map_err(AppError::from)
     })

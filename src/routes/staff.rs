@@ -5,7 +5,7 @@ use askama::Template;
 
 use crate::db;
 use crate::error::AppError;
-use crate::startup::AppState;
+use crate::state::AppState;
 use crate::web::{self, Ctx, Staff};
 
 #[derive(Template)]
@@ -21,7 +21,7 @@ pub struct DashboardPage {
 #[get("/staff")]
 pub async fn dashboard(staff: Staff, state: Data<AppState>) -> Result<HttpResponse, AppError> {
     let (mail_pending, mail_failed) =
-        db::run(&state.pool, |conn| Ok(db::outbox::counts(conn)?)).await?;
+        crate::web::run_db(&state.pool, |conn| Ok(db::outbox::counts(conn)?)).await?;
     web::page(&DashboardPage {
         name: staff.user.display_name.clone(),
         role: staff.user.role.label(),

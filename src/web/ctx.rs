@@ -9,7 +9,7 @@ use crate::db;
 use crate::domain::account::{Permission, Role};
 use crate::error::AppError;
 use crate::i18n::{self, Lang};
-use crate::startup::AppState;
+use crate::state::AppState;
 
 /// Session keys, in one place.
 pub mod keys {
@@ -155,7 +155,7 @@ async fn load_user(state: &AppState, session: &Session) -> Result<Option<Session
         .flatten()
         .unwrap_or(0);
     let fresh = chrono::Utc::now().timestamp() - login_at < STAFF_SESSION_HOURS * 3600;
-    let user = db::run(&state.pool, move |conn| Ok(db::users::find(conn, &id)?)).await?;
+    let user = crate::web::run_db(&state.pool, move |conn| Ok(db::users::find(conn, &id)?)).await?;
     match user {
         Some(u) if !u.disabled && Some(u.session_version) == version && fresh => {
             Ok(Some(SessionUser {

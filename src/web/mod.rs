@@ -15,6 +15,15 @@ pub use form::Form;
 
 use crate::error::AppError;
 
+/// Run database work for a handler on the blocking pool, with its failures as [`AppError`]s.
+pub async fn run_db<T, F>(pool: &crate::db::Pool, f: F) -> Result<T, AppError>
+where
+    F: FnOnce(&mut crate::db::DbConn) -> Result<T, AppError> + Send + 'static,
+    T: Send + 'static,
+{
+    crate::db::run(pool, f).await
+}
+
 /// Marks a response whose body is a finished page, so the error-page middleware keeps it.
 #[derive(Clone, Copy, Debug)]
 pub struct Rendered;

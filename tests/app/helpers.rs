@@ -59,7 +59,7 @@ pub struct TestApp {
     pub mail_dir: PathBuf,
     pub data_dir: tempfile::TempDir,
     pub client: reqwest::Client,
-    pub state: actix_web::web::Data<peoples_upr::startup::AppState>,
+    pub state: actix_web::web::Data<peoples_upr::state::AppState>,
     _db_guard: Option<PgDatabase>,
 }
 

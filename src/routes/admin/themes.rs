@@ -9,7 +9,7 @@ use crate::domain::account::Permission;
 use crate::domain::hearing::slugify;
 use crate::error::AppError;
 use crate::i18n::Lang;
-use crate::startup::AppState;
+use crate::state::AppState;
 use crate::web::{self, Ctx, Form, Staff};
 
 /// Longest theme name, in characters.
@@ -44,7 +44,8 @@ async fn themes_page(
     form: ThemeForm,
     errors: FormErrors,
 ) -> Result<HttpResponse, AppError> {
-    let themes = db::run(&state.pool, |conn| Ok(db::hearings::all_themes(conn)?)).await?;
+    let themes =
+        crate::web::run_db(&state.pool, |conn| Ok(db::hearings::all_themes(conn)?)).await?;
     let page = ThemesPage {
         ctx,
         themes: themes
@@ -109,7 +110,7 @@ pub async fn add(
         return themes_page(staff.ctx, &state, form, errors).await;
     }
     let (n, i) = (name.clone(), id.clone());
-    let outcome = db::run(&state.pool, move |conn| {
+    let outcome = crate::web::run_db(&state.pool, move |conn| {
         let vocabulary = db::hearings::all_themes(conn)?;
         if let Some(t) = clash(&vocabulary, &n, &i) {
             return Ok(Some(t.label(Lang::En)));

@@ -9,7 +9,7 @@ use crate::domain::FormErrors;
 use crate::domain::account::{Email, Permission, Role};
 use crate::error::AppError;
 use crate::mail::{self, OutgoingMail};
-use crate::startup::AppState;
+use crate::state::AppState;
 use crate::web::{self, Ctx, Form, Staff};
 
 #[derive(Debug, Default, serde::Deserialize)]
@@ -64,7 +64,7 @@ async fn users_page(
     errors: FormErrors,
 ) -> Result<HttpResponse, AppError> {
     let me = staff.user.id.clone();
-    let (users, invites) = db::run(&state.pool, |conn| {
+    let (users, invites) = crate::web::run_db(&state.pool, |conn| {
         Ok((db::users::list(conn)?, db::tokens::pending_invites(conn)?))
     })
     .await?;
@@ -139,7 +139,7 @@ pub async fn invite(
     let inviter = staff.user.id.clone();
     let st = state.clone();
     let addr = email.as_str().to_string();
-    let created = db::run(&state.pool, move |conn| {
+    let created = crate::web::run_db(&state.pool, move |conn| {
         if db::users::find_by_email(conn, &addr)?.is_some() {
             return Ok(false);
         }
@@ -197,7 +197,7 @@ pub async fn revoke(
 ) -> Result<HttpResponse, AppError> {
     staff.require(Permission::ManageUsers)?;
     let id = id.into_inner();
-    let done = db::run(&state.pool, move |conn| {
+    let done = crate::web::run_db(&state.pool, move |conn| {
         Ok(db::tokens::revoke_invite(conn, &id)?)
     })
     .await?;
@@ -222,7 +222,7 @@ async fn set_disabled(
             "You cannot disable your own account. Ask another administrator.".into(),
         ));
     }
-    let user = db::run(&state.pool, move |conn| {
+    let user = crate::web::run_db(&state.pool, move |conn| {
         let user = db::users::find(conn, &id)?.ok_or(AppError::NotFound)?;
         db::users::set_disabled(conn, &id, disabled)?;
         Ok(user)

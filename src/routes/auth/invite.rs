@@ -9,7 +9,7 @@ use crate::db::{self, tokens::Purpose};
 use crate::domain::FormErrors;
 use crate::domain::account::NewPassword;
 use crate::error::AppError;
-use crate::startup::AppState;
+use crate::state::AppState;
 use crate::web::{self, Ctx, Form};
 
 const AGAIN: &str = "ask an administrator to invite you again";
@@ -96,7 +96,7 @@ pub async fn submit(
         .role()
         .ok_or_else(|| AppError::Internal(anyhow::anyhow!("invitation without a role")))?;
     let password_hash = crate::password::hash_blocking(password.expose().to_string()).await?;
-    db::run(&state.pool, move |conn| {
+    crate::web::run_db(&state.pool, move |conn| {
         conn.transaction(|conn| {
             if !db::tokens::consume(conn, &invite.id)? {
                 return Ok(Err(token_problem(db::tokens::TokenProblem::Used, "invitation", AGAIN)));

@@ -7,7 +7,7 @@ use crate::db;
 use crate::domain::FormErrors;
 use crate::domain::account::Email;
 use crate::error::AppError;
-use crate::startup::AppState;
+use crate::state::AppState;
 use crate::throttle::{Policy, wait_minutes};
 use crate::web::{self, Ctx, Form, ctx::client_key};
 
@@ -93,7 +93,7 @@ pub async fn submit(
     let key = account_key(&state, email.as_str());
     let locked = {
         let key = key.clone();
-        db::run(&state.pool, move |conn| {
+        crate::web::run_db(&state.pool, move |conn| {
             Ok(db::throttle::locked_until(conn, &key)?)
         })
         .await?
@@ -115,7 +115,7 @@ pub async fn submit(
 
     let user = {
         let email = email.as_str().to_string();
-        db::run(&state.pool, move |conn| {
+        crate::web::run_db(&state.pool, move |conn| {
             Ok(db::users::find_by_email(conn, &email)?)
         })
         .await?
@@ -128,7 +128,7 @@ pub async fn submit(
     match user {
         Some(user) if matches && !user.disabled => {
             state.throttles.login.succeed(&address);
-            db::run(&state.pool, move |conn| {
+            crate::web::run_db(&state.pool, move |conn| {
                 Ok(db::throttle::reset(conn, &key)?)
             })
             .await?;
@@ -147,7 +147,7 @@ pub async fn submit(
         }
         _ => {
             state.throttles.login.fail(&address);
-            db::run(&state.pool, move |conn| {
+            crate::web::run_db(&state.pool, move |conn| {
                 Ok(db::throttle::record_failure(
                     conn,
                     &key,

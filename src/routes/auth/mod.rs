@@ -39,14 +39,14 @@ fn capitalise(s: &str) -> String {
 
 /// Look up a one-time link's token; a link that cannot be used becomes a clear 410 page.
 pub async fn usable_token(
-    state: &crate::startup::AppState,
+    state: &crate::state::AppState,
     purpose: crate::db::tokens::Purpose,
     token: &str,
     what: &str,
     again: &str,
 ) -> Result<crate::db::tokens::StaffToken, AppError> {
     let hash = crate::crypto::token_hash(token);
-    crate::db::run(&state.pool, move |conn| {
+    crate::web::run_db(&state.pool, move |conn| {
         Ok(crate::db::tokens::find_usable(conn, purpose, &hash)?)
     })
     .await?

@@ -7,7 +7,7 @@ use crate::db;
 use crate::domain::FormErrors;
 use crate::domain::account::NewPassword;
 use crate::error::AppError;
-use crate::startup::AppState;
+use crate::state::AppState;
 use crate::web::{self, Ctx, Form, Staff};
 
 #[derive(Debug, Default, serde::Deserialize)]
@@ -43,7 +43,7 @@ pub async fn submit(
     let user_id = staff.user.id.clone();
     let user = {
         let id = user_id.clone();
-        db::run(&state.pool, move |conn| {
+        crate::web::run_db(&state.pool, move |conn| {
             db::users::find(conn, &id)?.ok_or(AppError::NotFound)
         })
         .await?
@@ -72,7 +72,7 @@ pub async fn submit(
         });
     };
     let hash = crate::password::hash_blocking(new.expose().to_string()).await?;
-    let updated = db::run(&state.pool, move |conn| {
+    let updated = crate::web::run_db(&state.pool, move |conn| {
         db::users::set_password(conn, &user_id, &hash)?;
         db::users::find(conn, &user_id)?.ok_or(AppError::NotFound)
     })

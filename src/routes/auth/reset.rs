@@ -10,7 +10,7 @@ use crate::domain::FormErrors;
 use crate::domain::account::{Email, NewPassword};
 use crate::error::AppError;
 use crate::mail::{self, OutgoingMail};
-use crate::startup::AppState;
+use crate::state::AppState;
 use crate::web::{self, Ctx, Form, ctx::client_key};
 
 const RESET_MINUTES: i64 = 60;
@@ -78,7 +78,7 @@ pub async fn submit_forgot(
     let token = crate::crypto::random_token();
     let link = format!("{}/password/reset/{token}", state.config.base_url);
     let st = state.clone();
-    db::run(&state.pool, move |conn| {
+    crate::web::run_db(&state.pool, move |conn| {
         let Some(user) = db::users::find_by_email(conn, email.as_str())? else {
             return Ok(());
         };
@@ -175,7 +175,7 @@ pub async fn submit_reset(
     };
     let password_hash = crate::password::hash_blocking(new.expose().to_string()).await?;
     let login_key = state.keys.keyed_hash("login", found.email.as_bytes());
-    db::run(&state.pool, move |conn| {
+    crate::web::run_db(&state.pool, move |conn| {
         conn.transaction(|conn| {
             if !db::tokens::consume(conn, &found.id)? {
                 return Ok(Err(token_problem(

@@ -10,7 +10,7 @@ use crate::db::{self, tokens::Purpose};
 use crate::domain::FormErrors;
 use crate::domain::account::{Email, NewPassword, Role};
 use crate::error::AppError;
-use crate::startup::AppState;
+use crate::state::AppState;
 use crate::web::{self, Ctx, Form};
 
 const AGAIN: &str = "restart the server to print a new setup link, or create the administrator with `peoples-upr user create`";
@@ -48,7 +48,7 @@ pub fn issue_if_needed(conn: &mut db::DbConn) -> anyhow::Result<Option<String>> 
 
 async fn check(state: &AppState, token: &str) -> Result<db::tokens::StaffToken, AppError> {
     let hash = crate::crypto::token_hash(token);
-    let found = db::run(&state.pool, move |conn| {
+    let found = crate::web::run_db(&state.pool, move |conn| {
         if db::users::count(conn)? > 0 {
             return Ok(Err(db::tokens::TokenProblem::Used));
         }
@@ -117,7 +117,7 @@ pub async fn submit(
         });
     };
     let hash = crate::password::hash_blocking(password.expose().to_string()).await?;
-    let user = db::run(&state.pool, move |conn| {
+    let user = crate::web::run_db(&state.pool, move |conn| {
         conn.transaction(|conn| {
             if !db::tokens::consume(conn, &found.id)? || db::users::count(conn)? > 0 {
                 return Ok(Err(token_problem(

@@ -6,7 +6,7 @@ use super::form::{self, HearingForm, Target};
 use crate::db;
 use crate::domain::account::Permission;
 use crate::error::AppError;
-use crate::startup::AppState;
+use crate::state::AppState;
 use crate::web::{self, Form, Staff};
 
 #[get("/staff/hearings/new")]
@@ -35,7 +35,7 @@ pub async fn submit(
     };
     let by = staff.user.id.clone();
     let saved = fields.clone();
-    let id = db::run(&state.pool, move |conn| {
+    let id = crate::web::run_db(&state.pool, move |conn| {
         match db::hearings::create(conn, &saved, &by) {
             Ok(id) => Ok(Some(id)),
             Err(e) if db::is_unique_violation(&e) => Ok(None),

@@ -7,7 +7,7 @@ use super::form::{self, HearingForm, Target};
 use crate::db::{self, hearings::ConsentText, hearings::Hearing};
 use crate::domain::account::Permission;
 use crate::error::AppError;
-use crate::startup::AppState;
+use crate::state::AppState;
 use crate::web::{self, Form, Staff};
 
 /// The hearing and its current consent text, if this member may edit it.
@@ -17,7 +17,7 @@ async fn editable(
     id: String,
 ) -> Result<(Hearing, ConsentText), AppError> {
     staff.require(Permission::ManageHearings)?;
-    let (hearing, consent) = db::run(&state.pool, move |conn| {
+    let (hearing, consent) = crate::web::run_db(&state.pool, move |conn| {
         let hearing = db::hearings::find(conn, &id)?.ok_or(AppError::NotFound)?;
         let consent = db::hearings::current_consent_text(conn, &hearing.id)?;
         Ok((hearing, consent))
@@ -37,7 +37,7 @@ pub async fn show(
 ) -> Result<HttpResponse, AppError> {
     let (hearing, consent) = editable(&staff, &state, id.into_inner()).await?;
     let hid = hearing.id.clone();
-    let themes = db::run(&state.pool, move |conn| {
+    let themes = crate::web::run_db(&state.pool, move |conn| {
         Ok(db::hearings::themes_of(conn, &hid)?)
     })
     .await?;
@@ -70,7 +70,7 @@ pub async fn submit(
     };
     let hid = hearing.id.clone();
     let saved = fields.clone();
-    let versions = db::run(&state.pool, move |conn| {
+    let versions = crate::web::run_db(&state.pool, move |conn| {
         let before = db::hearings::current_consent_text(conn, &hid)?.version;
         match db::hearings::update(conn, &hid, &saved) {
             Ok(()) => {}

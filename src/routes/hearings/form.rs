@@ -10,7 +10,7 @@ use crate::domain::FormErrors;
 use crate::domain::hearing::{slugify, valid_slug};
 use crate::error::AppError;
 use crate::i18n::Lang;
-use crate::startup::AppState;
+use crate::state::AppState;
 use crate::web::{self, Ctx};
 
 /// Longest title, in characters.
@@ -334,7 +334,7 @@ pub async fn check(
     except: Option<String>,
 ) -> Result<Result<HearingFields, FormErrors>, AppError> {
     let slug = form.wanted_slug();
-    let (vocabulary, taken) = db::run(&state.pool, move |conn| {
+    let (vocabulary, taken) = crate::web::run_db(&state.pool, move |conn| {
         let taken = !slug.is_empty() && db::hearings::slug_taken(conn, &slug, except.as_deref())?;
         Ok((db::hearings::all_themes(conn)?, taken))
     })
@@ -392,7 +392,8 @@ pub async fn form_page(
     form: HearingForm,
     errors: FormErrors,
 ) -> Result<HttpResponse, AppError> {
-    let vocabulary = db::run(&state.pool, |conn| Ok(db::hearings::all_themes(conn)?)).await?;
+    let vocabulary =
+        crate::web::run_db(&state.pool, |conn| Ok(db::hearings::all_themes(conn)?)).await?;
     let (heading, action, submit_label, cancel, consent_version) = match target {
         Target::New => (
             "New hearing".to_string(),

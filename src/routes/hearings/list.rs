@@ -7,7 +7,7 @@ use super::Counts;
 use crate::db;
 use crate::domain::account::{Permission, Role};
 use crate::error::AppError;
-use crate::startup::AppState;
+use crate::state::AppState;
 use crate::web::{self, Ctx, Staff};
 
 /// A row of the list.
@@ -36,7 +36,7 @@ pub async fn list(staff: Staff, state: Data<AppState>) -> Result<HttpResponse, A
     staff.require(Permission::ViewHearings)?;
     let only_own = staff.user.role == Role::Organizer;
     let owner = only_own.then(|| staff.user.id.clone());
-    let rows = db::run(&state.pool, move |conn| {
+    let rows = crate::web::run_db(&state.pool, move |conn| {
         let hearings = db::hearings::list_for_staff(conn, owner.as_deref())?;
         let mut rows = Vec::with_capacity(hearings.len());
         for h in hearings {

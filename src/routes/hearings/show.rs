@@ -11,7 +11,7 @@ use crate::domain::account::Permission;
 use crate::domain::hearing::{Acceptance, HearingStatus};
 use crate::error::AppError;
 use crate::i18n::Lang;
-use crate::startup::AppState;
+use crate::state::AppState;
 use crate::web::{self, Ctx, Staff};
 
 /// A status the hearing may move to, as a button.
@@ -102,7 +102,7 @@ pub async fn hearing_page(
     id: String,
     errors: FormErrors,
 ) -> Result<HttpResponse, AppError> {
-    let (h, themes, consent, counts) = db::run(&state.pool, move |conn| {
+    let (h, themes, consent, counts) = crate::web::run_db(&state.pool, move |conn| {
         let h = db::hearings::find(conn, &id)?.ok_or(AppError::NotFound)?;
         let themes = db::hearings::themes_of(conn, &h.id)?;
         let consent = db::hearings::current_consent_text(conn, &h.id)?;

@@ -8,7 +8,7 @@ use crate::domain::FormErrors;
 use crate::domain::account::Permission;
 use crate::domain::hearing::HearingStatus;
 use crate::error::AppError;
-use crate::startup::AppState;
+use crate::state::AppState;
 use crate::web::{self, Form, Staff};
 
 #[derive(Debug, Default, serde::Deserialize)]
@@ -27,7 +27,7 @@ pub async fn submit(
     staff.require(Permission::ManageHearings)?;
     let id = id.into_inner();
     let hid = id.clone();
-    let hearing = db::run(&state.pool, move |conn| {
+    let hearing = crate::web::run_db(&state.pool, move |conn| {
         db::hearings::find(conn, &hid)?.ok_or(AppError::NotFound)
     })
     .await?;
@@ -60,7 +60,7 @@ pub async fn submit(
         return super::show::hearing_page(staff, &state, id, errors).await;
     }
     let hid = id.clone();
-    let moved = db::run(&state.pool, move |conn| {
+    let moved = crate::web::run_db(&state.pool, move |conn| {
         Ok(db::hearings::set_status(conn, &hid, from, to)?)
     })
     .await?;

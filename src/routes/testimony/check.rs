@@ -15,7 +15,7 @@ use crate::domain::consent::{ConsentMethod, ConsentScope, ConsentSet};
 use crate::domain::receipt::Receipt;
 use crate::domain::testimony::{MAX_TESTIMONY_CHARS, TestimonyStatus};
 use crate::error::AppError;
-use crate::startup::AppState;
+use crate::state::AppState;
 use crate::throttle::wait_minutes;
 use crate::web::{self as w, Ctx, Form, ctx::client_key, ctx::keys};
 
@@ -72,7 +72,7 @@ pub async fn submit(
     let hash = state
         .keys
         .keyed_hash("receipt", receipt.digits().as_bytes());
-    let found = db::run(&state.pool, move |conn| {
+    let found = crate::web::run_db(&state.pool, move |conn| {
         Ok(db::testimony::find_by_receipt_hash(conn, &hash)?)
     })
     .await?;
@@ -143,7 +143,7 @@ struct Mine {
 }
 
 async fn load(state: &AppState, id: String) -> Result<Mine, AppError> {
-    db::run(&state.pool, move |conn| {
+    crate::web::run_db(&state.pool, move |conn| {
         let testimony = db::testimony::find(conn, &id)?.ok_or(AppError::NotFound)?;
         let hearing = db::hearings::find(conn, &testimony.hearing_id)?.ok_or(AppError::NotFound)?;
         let consent = db::testimony::current_consent(conn, &id)?;
@@ -232,7 +232,7 @@ pub async fn add_information(
     if !errors.is_empty() {
         return w::invalid(&mine_page(ctx, mine, form.body, errors));
     }
-    db::run(&state.pool, move |conn| {
+    crate::web::run_db(&state.pool, move |conn| {
         Ok(db::testimony::add(conn, &id, &text)?)
     })
     .await?;
@@ -274,7 +274,7 @@ pub async fn change_consent(
         _ => return w::invalid(&mine_page(ctx, mine, String::new(), errors)),
     };
     let hearing_id = mine.testimony.hearing_id.clone();
-    let changed = db::run(&state.pool, move |conn| {
+    let changed = crate::web::run_db(&state.pool, move |conn| {
         let text = db::hearings::current_consent_text(conn, &hearing_id)?;
         Ok(db::testimony::change_consent(
             conn,
@@ -313,7 +313,7 @@ pub async fn withdraw_testimony(
         errors.add("confirm", ctx.t("err-withdraw-confirm"));
         return w::invalid(&mine_page(ctx, mine, String::new(), errors));
     }
-    db::run(&state.pool, move |conn| {
+    crate::web::run_db(&state.pool, move |conn| {
         Ok(db::testimony::withdraw(conn, &id)?)
     })
     .await?;
@@ -332,7 +332,7 @@ pub async fn delete_contact(
     Form(_): Form<Empty>,
 ) -> Result<HttpResponse, AppError> {
     let id = witness(&ctx)?;
-    db::run(&state.pool, move |conn| {
+    crate::web::run_db(&state.pool, move |conn| {
         use diesel::Connection as _;
         conn.transaction::<_, diesel::result::Error, _>(|conn| {
             db::testimony::delete_contact(conn, &id)?;

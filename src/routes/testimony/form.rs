@@ -19,7 +19,7 @@ use crate::domain::redaction::{MAX_TERM_CHARS, MAX_TERMS, RedactionRequest, Term
 use crate::domain::testimony::{Intake, MAX_TESTIMONY_CHARS, Period, PeriodError, WitnessRole};
 use crate::error::AppError;
 use crate::i18n::Lang;
-use crate::startup::AppState;
+use crate::state::AppState;
 use crate::web::Ctx;
 
 /// Longest short field (place, interpreter), in characters.
@@ -683,7 +683,7 @@ async fn save(
     };
     let st = state.clone();
     let data_dir = state.config.data_dir.clone();
-    let saved = db::run(&state.pool, move |conn| {
+    let saved = crate::web::run_db(&state.pool, move |conn| {
         use diesel::Connection as _;
         conn.transaction::<_, diesel::result::Error, _>(|conn| {
             db::testimony::create(conn, &new)?;

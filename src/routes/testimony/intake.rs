@@ -13,7 +13,7 @@ use crate::domain::FormErrors;
 use crate::domain::account::Permission;
 use crate::domain::hearing::HearingStatus;
 use crate::error::AppError;
-use crate::startup::AppState;
+use crate::state::AppState;
 use crate::web::{self as w, Ctx, Staff, ctx::keys};
 
 #[derive(Template)]
@@ -30,7 +30,7 @@ pub struct IntakePage {
 }
 
 async fn load(state: &AppState, id: String) -> Result<Loaded, AppError> {
-    let slug = db::run(&state.pool, move |conn| {
+    let slug = crate::web::run_db(&state.pool, move |conn| {
         Ok(db::hearings::find(conn, &id)?
             .ok_or(AppError::NotFound)?
             .slug)

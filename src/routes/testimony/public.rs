@@ -11,7 +11,7 @@ use crate::db::{self, hearings::Hearing};
 use crate::domain::FormErrors;
 use crate::domain::hearing::Acceptance;
 use crate::error::AppError;
-use crate::startup::AppState;
+use crate::state::AppState;
 use crate::throttle::wait_minutes;
 use crate::web::{self as w, Ctx, ctx::client_key, ctx::keys};
 
@@ -27,7 +27,7 @@ pub struct HearingsPage {
 #[get("/hearings")]
 pub async fn list(ctx: Ctx, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
     let lang = ctx.lang;
-    let views = db::run(&state.pool, move |conn| {
+    let views = crate::web::run_db(&state.pool, move |conn| {
         let hearings = db::hearings::list_public(conn)?;
         let mut views = Vec::new();
         for h in hearings {
@@ -70,7 +70,7 @@ pub async fn load_hearing(
     slug: String,
     public_only: bool,
 ) -> Result<Loaded, AppError> {
-    db::run(&state.pool, move |conn| {
+    crate::web::run_db(&state.pool, move |conn| {
         let hearing = db::hearings::find_by_slug(conn, &slug)?
             .filter(|h| !public_only || h.status().is_public())
             .ok_or(AppError::NotFound)?;
