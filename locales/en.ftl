@@ -186,6 +186,7 @@ status-included = Included: it is part of the report, in the ways you allow.
 status-not-included = Not included: it is not part of the report.
 status-withdrawn = Withdrawn: it will not be used in any way.
 mine-your-words = What you wrote
+mine-words-sealed = Your words are kept sealed: only our editors can open them. This page can show them only for testimony given since receipts also opened a copy for you.
 mine-additions = What you added later
 mine-consent-title = What you allow
 mine-consent-submit = Save my choices

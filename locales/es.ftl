@@ -186,6 +186,7 @@ status-included = Incluido: forma parte del informe, de la manera que usted perm
 status-not-included = No incluido: no forma parte del informe.
 status-withdrawn = Retirado: no se usará de ninguna manera.
 mine-your-words = Lo que usted escribió
+mine-words-sealed = Sus palabras se guardan selladas: solo nuestro equipo editorial puede abrirlas. Esta página solo puede mostrarlas para testimonios dados desde que el código de recibo también abre una copia para usted.
 mine-additions = Lo que agregó después
 mine-consent-title = Lo que usted permite
 mine-consent-submit = Guardar mis opciones

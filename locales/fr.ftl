@@ -186,6 +186,7 @@ status-included = Inclus : il fait partie du rapport, de la façon que vous aut
 status-not-included = Non inclus : il ne fait pas partie du rapport.
 status-withdrawn = Retiré : il ne sera utilisé d’aucune façon.
 mine-your-words = Ce que vous avez écrit
+mine-words-sealed = Vos mots sont gardés scellés : seule notre équipe éditoriale peut les ouvrir. Cette page ne peut les montrer que pour les témoignages donnés depuis que le code de reçu ouvre aussi une copie pour vous.
 mine-additions = Ce que vous avez ajouté ensuite
 mine-consent-title = Ce que vous autorisez
 mine-consent-submit = Enregistrer mes choix

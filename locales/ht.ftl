@@ -186,6 +186,7 @@ status-included = Enkli: li fè pati rapò a, jan ou pèmèt li.
 status-not-included = Pa enkli: li pa fè pati rapò a.
 status-withdrawn = Retire: nou p ap itilize l okenn fason.
 mine-your-words = Sa ou te ekri
+mine-words-sealed = Pawòl ou yo rete sele: se sèlman editè nou yo ki ka louvri yo. Paj sa a ka montre yo sèlman pou temwayaj yo bay depi kòd resi a louvri yon kopi pou ou tou.
 mine-additions = Sa ou te ajoute apre
 mine-consent-title = Sa ou pèmèt
 mine-consent-submit = Anrejistre chwa mwen yo

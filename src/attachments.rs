@@ -6,7 +6,8 @@ use std::path::{Path, PathBuf};
 
 use img_parts::{Bytes, ImageEXIF as _};
 
-use crate::crypto::DataKeys;
+use crate::crypto::keys::{OrgPublicKey, OrgSecretKey};
+use crate::domain::ids::{AttachmentId, TestimonyId};
 
 /// The kinds of file a witness may attach.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -88,42 +89,45 @@ pub fn clean(bytes: Vec<u8>) -> Result<(Kind, Vec<u8>), Refusal> {
 }
 
 /// Where a testimony's attachment is stored.
-pub fn path(data_dir: &Path, testimony_id: &str, attachment_id: &str) -> PathBuf {
+pub fn path(data_dir: &Path, testimony_id: &TestimonyId, attachment_id: &AttachmentId) -> PathBuf {
     data_dir
         .join("attachments")
-        .join(testimony_id)
+        .join(testimony_id.as_str())
         .join(format!("{attachment_id}.bin"))
 }
 
-/// Write an attachment, encrypted.
+/// Write an attachment sealed to the organisation key (readable only by granted staff),
+/// in a folder only the server's user can enter, as a file only it can read.
 pub fn store(
     data_dir: &Path,
-    keys: &DataKeys,
-    testimony_id: &str,
-    attachment_id: &str,
+    org: &OrgPublicKey,
+    testimony_id: &TestimonyId,
+    attachment_id: &AttachmentId,
     bytes: &[u8],
 ) -> std::io::Result<()> {
     let path = path(data_dir, testimony_id, attachment_id);
     if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent)?;
+        crate::files::create_private_dir(parent)?;
     }
-    std::fs::write(path, keys.seal(bytes))
+    crate::files::write_private(&path, &org.seal(bytes))
 }
 
-/// Read an attachment back.
+/// Read an attachment back with the organisation key, in memory only.
 pub fn load(
     data_dir: &Path,
-    keys: &DataKeys,
-    testimony_id: &str,
-    attachment_id: &str,
-) -> anyhow::Result<Vec<u8>> {
+    org: &OrgSecretKey,
+    testimony_id: &TestimonyId,
+    attachment_id: &AttachmentId,
+) -> std::io::Result<Vec<u8>> {
     let sealed = std::fs::read(path(data_dir, testimony_id, attachment_id))?;
-    Ok(keys.open(&sealed)?)
+    org.open(&sealed)
+        .map(|b| b.to_vec())
+        .map_err(std::io::Error::other)
 }
 
 /// Remove all attachments of a testimony (after a failed save).
-pub fn remove_all(data_dir: &Path, testimony_id: &str) {
-    let _ = std::fs::remove_dir_all(data_dir.join("attachments").join(testimony_id));
+pub fn remove_all(data_dir: &Path, testimony_id: &TestimonyId) {
+    let _ = std::fs::remove_dir_all(data_dir.join("attachments").join(testimony_id.as_str()));
 }
 
 #[doc(hidden)]

@@ -33,6 +33,22 @@ pub enum Command {
     /// Manage staff accounts.
     #[command(subcommand)]
     User(UserCommand),
+    /// Access to originals (what witnesses wrote and gave, sealed at rest).
+    #[command(subcommand)]
+    Originals(OriginalsCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum OriginalsCommand {
+    /// Grant an account access to originals with the recovery key, when no administrator
+    /// with access can. The key is asked at a prompt, or read as one line from standard
+    /// input when it is not a terminal. The account must have logged in (or been created)
+    /// since sealed originals arrived.
+    Recover {
+        /// The account's email address.
+        #[arg(long)]
+        email: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -91,9 +107,14 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             serve(config)
         }
         Command::Migrate => {
+            crate::files::restrict_new_files();
+            let keys = crate::startup::data_keys(&config)?;
             let pool = db::connect(&config.database_url)?;
             let mut conn = pool.get()?;
-            let applied = db::migrate(&mut conn)?;
+            let (applied, recovery) = crate::startup::migrate(&mut conn, &config, &keys)?;
+            if let Some(recovery) = recovery {
+                print_upgrade_recovery(&recovery);
+            }
             if applied.is_empty() {
                 println!(
                     "The database at {} is up to date.",
@@ -109,23 +130,68 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::User(cmd) => user(config, cmd),
+        Command::Originals(OriginalsCommand::Recover { email }) => recover(config, &email),
     }
 }
 
-fn serve(config: Config) -> anyhow::Result<()> {
+/// Print the recovery key made when an older database was upgraded.
+fn print_upgrade_recovery(recovery: &crate::crypto::keys::RecoveryKey) {
+    println!();
+    println!("Testimony is now sealed: only staff granted access to originals can read it.");
+    println!("This database had no organisation key, so one was made. Its RECOVERY KEY is shown");
+    println!("this once and kept nowhere. Print it or write it down, and keep it offline:");
+    println!();
+    println!("    {}", recovery.display());
+    println!();
+    println!("No account has access to originals yet. Log in once, then give yourself access with:");
+    println!("    peoples-upr originals recover --email you@example.org");
+    println!();
+}
+
+/// Print the recovery key made with the first administrator.
+fn print_first_recovery(recovery: &crate::crypto::keys::RecoveryKey) {
+    println!();
+    println!("This account holds the organisation key that opens what witnesses give.");
+    println!("Its RECOVERY KEY is shown this once and kept nowhere. Print it or write it down,");
+    println!("and keep it offline: it restores access when no administrator can.");
+    println!();
+    println!("    {}", recovery.display());
+    println!();
+}
+
+fn serve(mut config: Config) -> anyhow::Result<()> {
     let bind = config.bind;
+    let listener = TcpListener::bind(bind)
+        .map_err(|e| anyhow::anyhow!("cannot listen on {bind}: {e}. Is another server using it? Choose another with --bind."))?;
+    if !config.base_url_set {
+        config.base_url = format!("http://{}", listener.local_addr()?);
+    }
     let base_url = config.base_url.clone();
     let described = config.database_url.describe();
+    let mail_notice = match &config.mail {
+        crate::config::MailTransport::File(dir) => Some(format!(
+            "Mail is written to files in {} and not sent (UPR_MAIL_TRANSPORT=file). Set UPR_MAIL_TRANSPORT=smtp to send it.",
+            dir.display()
+        )),
+        crate::config::MailTransport::Log => Some(
+            "Mail is not sent: only a line is logged for each message (UPR_MAIL_TRANSPORT=log).".into(),
+        ),
+        crate::config::MailTransport::Smtp(_) => None,
+    };
     actix_web::rt::System::new().block_on(async move {
         let prepared = crate::startup::prepare(config)?;
-        let listener = TcpListener::bind(bind)
-            .map_err(|e| anyhow::anyhow!("cannot listen on {bind}: {e}. Is another server using it? Choose another with --bind."))?;
+        if let Some(recovery) = &prepared.upgrade_recovery {
+            print_upgrade_recovery(recovery);
+        }
         let setup = {
             let mut conn = prepared.state.pool.get()?;
             crate::routes::auth::setup::issue_if_needed(&mut conn)?
         };
         tracing::info!(database = %described, address = %bind, "serving");
         println!("People's UPR is running at {base_url}/ (data: {described}).");
+        if let Some(notice) = mail_notice {
+            println!("{notice}");
+        }
         if let Some(token) = setup {
             println!();
             println!("No account exists yet. Create the first administrator by opening, once, within 24 hours:");
@@ -153,16 +219,63 @@ fn read_password() -> anyhow::Result<String> {
     }
 }
 
-fn user(config: Config, cmd: UserCommand) -> anyhow::Result<()> {
+/// Open the database for a command: private files, migrations applied.
+fn open_database(config: &Config) -> anyhow::Result<db::PooledConn> {
+    crate::files::restrict_new_files();
+    crate::files::secure_tree(&config.data_dir)?;
+    let keys = crate::startup::data_keys(config)?;
     let pool = db::connect(&config.database_url)?;
     let mut conn = pool.get()?;
-    db::migrate(&mut conn)?;
+    let (_, recovery) = crate::startup::migrate(&mut conn, config, &keys)?;
+    if let Some(recovery) = recovery {
+        print_upgrade_recovery(&recovery);
+    }
+    Ok(conn)
+}
+
+fn recover(config: Config, email: &str) -> anyhow::Result<()> {
+    let email = Email::parse(email).map_err(|m| anyhow::anyhow!("--email: {m}"))?;
+    let mut conn = open_database(&config)?;
+    let user = db::users::find_by_email(&mut conn, email.as_str())?
+        .ok_or_else(|| anyhow::anyhow!("no account for {email} (see `peoples-upr user list`)"))?;
+    let typed = if std::io::stdin().is_terminal() {
+        rpassword::prompt_password("Recovery key: ")?
+    } else {
+        let mut line = String::new();
+        std::io::stdin().lock().read_line(&mut line)?;
+        line
+    };
+    let recovery = crate::crypto::keys::RecoveryKey::parse(&typed).ok_or_else(|| {
+        anyhow::anyhow!("that is not a recovery key: it has 64 letters and digits in groups of four")
+    })?;
+    match crate::service::accounts::recover_access(&mut conn, &recovery, &user.id) {
+        Ok(Ok(_)) => {
+            println!("{email} can open originals from their next login.");
+            Ok(())
+        }
+        Ok(Err(_)) => anyhow::bail!(
+            "{email} has no key pair yet: they must log in once (or reset their password), then run this again"
+        ),
+        Err(crate::service::ServiceError::Sealed(_)) => {
+            anyhow::bail!("this recovery key does not open this database's organisation key")
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+fn user(config: Config, cmd: UserCommand) -> anyhow::Result<()> {
+    let mut conn = open_database(&config)?;
     match cmd {
         UserCommand::Create { email, role, name } => {
             let email = Email::parse(&email).map_err(|m| anyhow::anyhow!("--email: {m}"))?;
             if db::users::find_by_email(&mut conn, email.as_str())?.is_some() {
                 anyhow::bail!(
                     "an account for {email} already exists (see `peoples-upr user list`)"
+                );
+            }
+            if role != Role::Admin && db::users::count(&mut conn)? == 0 {
+                anyhow::bail!(
+                    "the first account must be an administrator (--role admin): it holds the key that opens what witnesses give"
                 );
             }
             let name = name
@@ -179,12 +292,24 @@ fn user(config: Config, cmd: UserCommand) -> anyhow::Result<()> {
             let password = read_password()?;
             let password = NewPassword::parse(&password, &password, Some(email.as_str()))
                 .map_err(|(_, m)| anyhow::anyhow!(m))?;
-            let hash = crate::password::hash(password.expose())?;
-            db::users::create(&mut conn, email.as_str(), &name, role, &hash)?;
+            let created = crate::service::transaction(&mut conn, |conn| {
+                crate::service::accounts::create(
+                    conn,
+                    &crate::service::accounts::NewAccount {
+                        email: email.clone(),
+                        display_name: name,
+                        role,
+                        password,
+                    },
+                )
+            })?;
             println!(
                 "Created {role} account for {email}. Log in at {}/login",
                 config.base_url
             );
+            if let Some(recovery) = &created.recovery {
+                print_first_recovery(recovery);
+            }
         }
         UserCommand::List => {
             let users = db::users::list(&mut conn)?;
@@ -218,7 +343,7 @@ fn set_disabled(conn: &mut db::DbConn, email: &str, disabled: bool) -> anyhow::R
     let email = Email::parse(email).map_err(|m| anyhow::anyhow!(m))?;
     let user = db::users::find_by_email(conn, email.as_str())?
         .ok_or_else(|| anyhow::anyhow!("no account for {email} (see `peoples-upr user list`)"))?;
-    db::users::set_disabled(conn, &user.id, disabled)?;
+    crate::service::accounts::set_disabled(conn, &user.id, disabled)?;
     if disabled {
         println!("Disabled {email}; their sessions have ended.");
     } else {

@@ -54,6 +54,8 @@ pub struct Config {
     pub data_dir: PathBuf,
     pub bind: SocketAddr,
     pub base_url: String,
+    /// Whether `UPR_BASE_URL` was given; if not, the address actually bound is used.
+    pub base_url_set: bool,
     pub session_key: Option<Vec<u8>>,
     pub data_key: Option<Vec<u8>>,
     pub mail: MailTransport,
@@ -155,6 +157,7 @@ impl Config {
                     "expected ADDRESS:PORT, for example 127.0.0.1:8080",
                 )
             })?;
+        let base_url_set = get("UPR_BASE_URL").is_some();
         let base_url = get("UPR_BASE_URL")
             .unwrap_or_else(|| format!("http://{bind}"))
             .trim_end_matches('/')
@@ -246,6 +249,7 @@ impl Config {
             data_dir,
             bind,
             base_url,
+            base_url_set,
             session_key,
             data_key,
             mail,

@@ -66,6 +66,17 @@ impl From<crate::db::DbError> for AppError {
     }
 }
 
+impl From<crate::service::ServiceError> for AppError {
+    fn from(e: crate::service::ServiceError) -> Self {
+        use crate::service::ServiceError as S;
+        match e {
+            S::NotFound => AppError::NotFound,
+            S::Db(db) => db.into(),
+            other => AppError::Internal(anyhow::Error::new(other)),
+        }
+    }
+}
+
 impl From<crate::crypto::OpenError> for AppError {
     fn from(e: crate::crypto::OpenError) -> Self {
         AppError::Internal(anyhow::Error::new(e))

@@ -13,6 +13,7 @@ use actix_web::middleware::from_fn;
 use actix_web::{App, HttpServer, web};
 
 use crate::config::Config;
+use crate::crypto::keys::RecoveryKey;
 use crate::crypto::{self, DataKeys};
 use crate::db;
 use crate::mail::{Mailer, Transport};
@@ -20,36 +21,78 @@ use crate::state::{AppState, Throttles};
 use crate::throttle::{MemoryThrottle, Policy};
 use crate::web::middleware;
 
-/// The state and keys needed to serve, built from the configuration.
+/// The state and keys needed to serve.
 pub struct Prepared {
     pub state: web::Data<AppState>,
     pub session_key: Key,
+    /// Made when an older database was upgraded to sealed originals: show it once.
+    pub upgrade_recovery: Option<RecoveryKey>,
 }
 
-/// Open the database, apply migrations, load or create keys, and build the mailer.
+/// The server's data key (outbox, keyed hashes), from the setting or the data folder.
+pub fn data_keys(config: &Config) -> anyhow::Result<DataKeys> {
+    let data_key = match &config.data_key {
+        Some(k) => k.clone(),
+        None => crypto::load_or_create_key(&config.data_dir.join("data.key"), 32)?,
+    };
+    Ok(DataKeys::new(&data_key))
+}
+
+/// Apply pending migrations; an older database's clear text is sealed on the way.
+/// Returns the migrations applied and, when the upgrade made the organisation key, its
+/// recovery key (to show once).
+pub fn migrate(
+    conn: &mut db::DbConn,
+    config: &Config,
+    keys: &DataKeys,
+) -> anyhow::Result<(Vec<String>, Option<RecoveryKey>)> {
+    let mut upgrade = None;
+    let applied = db::migrate(conn, |conn| {
+        let done = crate::service::legacy::seal_clear_text(conn, keys, &config.data_dir)
+            .map_err(|e| anyhow::anyhow!("sealing the existing testimony failed: {e}"))?;
+        if done.testimonies + done.additions + done.attachments > 0 {
+            tracing::info!(
+                testimonies = done.testimonies,
+                additions = done.additions,
+                attachments = done.attachments,
+                "existing testimony sealed"
+            );
+        }
+        upgrade = Some(done);
+        Ok(())
+    })?;
+    Ok((applied, upgrade.and_then(|u| u.recovery)))
+}
+
+/// Make the data folder private, open the database, apply migrations, load or create
+/// keys, and build the mailer.
 pub fn prepare(config: Config) -> anyhow::Result<Prepared> {
+    crate::files::restrict_new_files();
+    crate::files::secure_tree(&config.data_dir).map_err(|e| {
+        anyhow::anyhow!(
+            "cannot make the data folder {} private: {e}",
+            config.data_dir.display()
+        )
+    })?;
+    let keys = data_keys(&config)?;
     let pool = db::connect(&config.database_url)?;
-    {
+    let upgrade_recovery = {
         let mut conn = pool.get().map_err(|e| {
             anyhow::anyhow!(
                 "cannot connect to {}: {e}. Check DATABASE_URL and that the database is running.",
                 config.database_url.describe()
             )
         })?;
-        let applied = db::migrate(&mut conn)?;
+        let (applied, recovery) = migrate(&mut conn, &config, &keys)?;
         if !applied.is_empty() {
             tracing::info!(count = applied.len(), "database migrations applied");
         }
-    }
+        recovery
+    };
     let session_key = match &config.session_key {
         Some(k) => k.clone(),
         None => crypto::load_or_create_key(&config.data_dir.join("session.key"), 64)?,
     };
-    let data_key = match &config.data_key {
-        Some(k) => k.clone(),
-        None => crypto::load_or_create_key(&config.data_dir.join("data.key"), 32)?,
-    };
-    let keys = DataKeys::new(&data_key);
     let transport = Transport::from_config(&config.mail)?;
     let mailer = Mailer::new(
         transport,
@@ -74,12 +117,15 @@ pub fn prepare(config: Config) -> anyhow::Result<Prepared> {
         state: web::Data::new(state),
         session_key: Key::try_from(&session_key[..64])
             .map_err(|e| anyhow::anyhow!("the session key is unusable: {e}"))?,
+        upgrade_recovery,
     })
 }
 
 /// Start serving on a bound listener (port 0 in tests). The mail sender starts with it.
 pub fn run(listener: TcpListener, prepared: Prepared) -> anyhow::Result<Server> {
-    let Prepared { state, session_key } = prepared;
+    let Prepared {
+        state, session_key, ..
+    } = prepared;
     let https = state.config.secure_cookies();
     let workers = state.config.workers;
     let mailer = state.mailer.clone();

@@ -3,7 +3,7 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
-use super::schema::{consent_texts, hearing_themes, hearings, testimonies, themes};
+use super::schema::{consent_texts, hearing_themes, hearings, themes};
 use super::{DbConn, MultiBackend, new_id, now};
 use crate::domain::hearing::HearingStatus;
 use crate::i18n::Lang;
@@ -324,11 +324,3 @@ pub fn set_status(
     Ok(n == 1)
 }
 
-/// Testimony counts of a hearing, by status code.
-pub fn testimony_counts(conn: &mut DbConn, hearing_id: &str) -> QueryResult<Vec<(String, i64)>> {
-    testimonies::table
-        .filter(testimonies::hearing_id.eq(hearing_id))
-        .group_by(testimonies::status)
-        .select((testimonies::status, diesel::dsl::count_star()))
-        .load(conn)
-}

@@ -4,6 +4,7 @@
 //! chosen from the URL scheme at start. Backend-specific SQL lives only in this module.
 
 pub mod hearings;
+pub mod keys;
 pub mod outbox;
 pub mod schema;
 pub mod testimony;
@@ -114,9 +115,16 @@ impl ManageConnection for ConnectionManager {
                     .map_err(r2d2::Error::ConnectionError)?;
                 conn.batch_execute(
                     "PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL; \
-                     PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;",
+                     PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; \
+                     PRAGMA secure_delete = ON;",
                 )
                 .map_err(r2d2::Error::QueryError)?;
+                // SQLite makes its files with the process's umask; make sure they are private.
+                for suffix in ["", "-wal", "-shm"] {
+                    let mut file = path.clone().into_os_string();
+                    file.push(suffix);
+                    let _ = crate::files::secure_file(std::path::Path::new(&file));
+                }
                 Ok(DbConn::Sqlite(conn))
             }
             DatabaseUrl::Postgres(url) => diesel::PgConnection::establish(url)
@@ -166,27 +174,89 @@ pub fn connect(url: &DatabaseUrl) -> anyhow::Result<Pool> {
         })
 }
 
-/// Apply pending migrations for the connection's backend. Returns the versions applied.
+/// The first migration that drops clear-text columns: the application seals their
+/// contents just before it runs (see `service::legacy`).
+const SEAL_BEFORE: &str = "2026-11-24-000005";
+
+/// Apply pending migrations for the connection's backend. `before_dropping_clear_text`
+/// runs just before the migration that drops the clear-text columns, if that is pending.
+/// Returns the versions applied.
 ///
 /// On PostgreSQL an advisory lock keeps several instances starting at once from racing.
-pub fn migrate(conn: &mut DbConn) -> anyhow::Result<Vec<String>> {
-    let applied = match conn {
-        DbConn::Sqlite(c) => c
-            .run_pending_migrations(SQLITE_MIGRATIONS)
-            .map_err(|e| anyhow::anyhow!("migration failed: {e}"))?
-            .iter()
-            .map(ToString::to_string)
-            .collect(),
-        DbConn::Pg(c) => {
-            c.batch_execute("SELECT pg_advisory_lock(7351001)")?;
-            let result = c
-                .run_pending_migrations(POSTGRES_MIGRATIONS)
-                .map(|v| v.iter().map(ToString::to_string).collect::<Vec<_>>())
-                .map_err(|e| anyhow::anyhow!("migration failed: {e}"));
-            c.batch_execute("SELECT pg_advisory_unlock(7351001)")?;
-            result?
+pub fn migrate(
+    conn: &mut DbConn,
+    before_dropping_clear_text: impl FnOnce(&mut DbConn) -> anyhow::Result<()>,
+) -> anyhow::Result<Vec<String>> {
+    if let DbConn::Pg(c) = conn {
+        c.batch_execute("SELECT pg_advisory_lock(7351001)")?;
+    }
+    let result = (|| {
+        let mut applied = run_pending(conn, Some(SEAL_BEFORE))?;
+        let sealing = pending(conn)?.iter().any(|m| m.as_str() >= SEAL_BEFORE);
+        if sealing {
+            before_dropping_clear_text(conn)?;
         }
-    };
+        applied.extend(run_pending(conn, None)?);
+        if sealing {
+            // The dropped columns' old pages go too.
+            match conn {
+                DbConn::Sqlite(c) => c.batch_execute("VACUUM; PRAGMA wal_checkpoint(TRUNCATE);")?,
+                DbConn::Pg(c) => c.batch_execute(
+                    "VACUUM FULL testimonies, testimony_additions, redaction_requests, consent_records",
+                )?,
+            }
+        }
+        Ok(applied)
+    })();
+    if let DbConn::Pg(c) = conn {
+        c.batch_execute("SELECT pg_advisory_unlock(7351001)")?;
+    }
+    result
+}
+
+fn pending(conn: &mut DbConn) -> anyhow::Result<Vec<String>> {
+    Ok(match conn {
+        DbConn::Sqlite(c) => c
+            .pending_migrations(SQLITE_MIGRATIONS)
+            .map(|v| v.iter().map(|m| m.name().to_string()).collect())
+            .map_err(|e| anyhow::anyhow!("cannot list migrations: {e}"))?,
+        DbConn::Pg(c) => c
+            .pending_migrations(POSTGRES_MIGRATIONS)
+            .map(|v| v.iter().map(|m| m.name().to_string()).collect())
+            .map_err(|e| anyhow::anyhow!("cannot list migrations: {e}"))?,
+    })
+}
+
+fn run_pending(conn: &mut DbConn, stop_before: Option<&str>) -> anyhow::Result<Vec<String>> {
+    match conn {
+        DbConn::Sqlite(c) => run_each(c, SQLITE_MIGRATIONS, stop_before),
+        DbConn::Pg(c) => run_each(c, POSTGRES_MIGRATIONS, stop_before),
+    }
+}
+
+fn run_each<B, C>(
+    c: &mut C,
+    source: EmbeddedMigrations,
+    stop_before: Option<&str>,
+) -> anyhow::Result<Vec<String>>
+where
+    B: diesel::backend::Backend,
+    C: MigrationHarness<B>,
+    EmbeddedMigrations: diesel::migration::MigrationSource<B>,
+{
+    let mut applied = Vec::new();
+    let pending = c
+        .pending_migrations(source)
+        .map_err(|e| anyhow::anyhow!("cannot list migrations: {e}"))?;
+    for m in pending {
+        let name = m.name().to_string();
+        if stop_before.is_some_and(|s| name.as_str() >= s) {
+            break;
+        }
+        c.run_migration(&*m)
+            .map_err(|e| anyhow::anyhow!("migration {name} failed: {e}"))?;
+        applied.push(name);
+    }
     Ok(applied)
 }
 

@@ -106,7 +106,6 @@ diesel::table! {
         hearing_id -> Text,
         receipt_hash -> Text,
         status -> Text,
-        body -> Text,
         language -> Text,
         witness_role -> Text,
         place_state -> Text,
@@ -123,6 +122,9 @@ diesel::table! {
         submitted_at -> Timestamp,
         updated_at -> Timestamp,
         withdrawn_at -> Nullable<Timestamp>,
+        sealed_body -> Nullable<Binary>,
+        sealed_city -> Nullable<Binary>,
+        witness_copy -> Nullable<Binary>,
     }
 }
 
@@ -138,11 +140,16 @@ diesel::table! {
         id -> Text,
         testimony_id -> Text,
         seq -> Integer,
-        scopes -> Text,
         consent_text_id -> Text,
         method -> Text,
         recorded_by -> Nullable<Text>,
         recorded_at -> Timestamp,
+        scope_publish -> Bool,
+        scope_quote -> Bool,
+        scope_attribute -> Bool,
+        scope_share_un -> Bool,
+        scope_contact -> Bool,
+        scope_media -> Bool,
     }
 }
 
@@ -162,8 +169,9 @@ diesel::table! {
     testimony_additions (id) {
         id -> Text,
         testimony_id -> Text,
-        body -> Text,
         created_at -> Timestamp,
+        sealed_body -> Nullable<Binary>,
+        witness_copy -> Nullable<Binary>,
     }
 }
 
@@ -173,12 +181,41 @@ diesel::table! {
         testimony_id -> Text,
         content_type -> Text,
         size_bytes -> BigInt,
-        sha256 -> Text,
         created_at -> Timestamp,
     }
 }
 
+diesel::table! {
+    org_keys (id) {
+        id -> Text,
+        public_key -> Binary,
+        recovery_wrapped -> Binary,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    user_keys (user_id) {
+        user_id -> Text,
+        public_key -> Binary,
+        wrapped_secret -> Binary,
+        kdf_salt -> Binary,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    originals_grants (user_id) {
+        user_id -> Text,
+        sealed_org_key -> Binary,
+        granted_by -> Nullable<Text>,
+        granted_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(staff_tokens -> users (user_id));
+diesel::joinable!(originals_grants -> users (user_id));
+diesel::joinable!(user_keys -> users (user_id));
 diesel::joinable!(hearing_themes -> hearings (hearing_id));
 diesel::joinable!(hearing_themes -> themes (theme_id));
 diesel::joinable!(consent_texts -> hearings (hearing_id));
@@ -204,4 +241,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     redaction_requests,
     testimony_additions,
     attachments,
+    org_keys,
+    user_keys,
+    originals_grants,
 );

@@ -9,20 +9,29 @@ use super::schema::{
     testimony_themes, themes,
 };
 use super::{DbConn, MultiBackend, new_id, now};
-use crate::domain::consent::{Consent, ConsentMethod, ConsentSet};
-use crate::domain::testimony::{Intake, TestimonyStatus};
+use crate::domain::consent::{Consent, ConsentMethod, ConsentScope, ConsentSet};
+use crate::domain::ids::{AttachmentId, HearingId, TestimonyId};
+use crate::domain::testimony::{
+    Intake, ReviewStatus, TestimonyLanguage, WitnessRole, WitnessStatus,
+};
 
-/// A testimony as stored. Identity fields are sealed (encrypted) bytes.
+/// A testimony as stored. What the witness wrote or gave is sealed: `sealed_body`,
+/// `sealed_city` (when places are to be redacted), the identity fields, and
+/// `witness_copy` (their own copy, under their receipt).
 #[derive(Clone, Debug, Queryable, Selectable)]
 #[diesel(table_name = testimonies, check_for_backend(MultiBackend))]
 pub struct Testimony {
-    pub id: String,
-    pub hearing_id: String,
+    #[diesel(deserialize_as = String)]
+    pub id: TestimonyId,
+    #[diesel(deserialize_as = String)]
+    pub hearing_id: HearingId,
     pub receipt_hash: String,
-    pub status: String,
-    pub body: String,
-    pub language: String,
-    pub witness_role: String,
+    #[diesel(deserialize_as = String)]
+    pub status: ReviewStatus,
+    #[diesel(deserialize_as = String)]
+    pub language: TestimonyLanguage,
+    #[diesel(deserialize_as = String)]
+    pub witness_role: WitnessRole,
     pub place_state: String,
     pub place_city: String,
     pub period_from: String,
@@ -30,22 +39,27 @@ pub struct Testimony {
     pub witness_name: Option<Vec<u8>>,
     pub contact_email: Option<Vec<u8>>,
     pub contact_phone: Option<Vec<u8>>,
-    pub intake: String,
+    #[diesel(deserialize_as = String)]
+    pub intake: Intake,
     pub intake_by: Option<String>,
     pub interpreter: Option<String>,
     pub interpretation_language: Option<String>,
     pub submitted_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
     pub withdrawn_at: Option<NaiveDateTime>,
+    pub sealed_body: Option<Vec<u8>>,
+    pub sealed_city: Option<Vec<u8>>,
+    pub witness_copy: Option<Vec<u8>>,
 }
 
 impl Testimony {
-    pub fn status(&self) -> TestimonyStatus {
-        TestimonyStatus::parse(&self.status).unwrap_or(TestimonyStatus::Received)
+    pub fn is_withdrawn(&self) -> bool {
+        self.withdrawn_at.is_some()
     }
 
-    pub fn is_withdrawn(&self) -> bool {
-        self.withdrawn_at.is_some() || self.status() == TestimonyStatus::Withdrawn
+    /// Where it stands, in the witness's terms.
+    pub fn witness_status(&self) -> WitnessStatus {
+        WitnessStatus::of(self.status, self.is_withdrawn())
     }
 
     pub fn has_contact(&self) -> bool {
@@ -60,17 +74,33 @@ pub struct ConsentRecord {
     pub id: String,
     pub testimony_id: String,
     pub seq: i32,
-    pub scopes: String,
     pub consent_text_id: String,
     pub method: String,
     pub recorded_by: Option<String>,
     pub recorded_at: NaiveDateTime,
+    pub scope_publish: bool,
+    pub scope_quote: bool,
+    pub scope_attribute: bool,
+    pub scope_share_un: bool,
+    pub scope_contact: bool,
+    pub scope_media: bool,
 }
 
 impl ConsentRecord {
-    /// The scopes as chosen (an unreadable record grants nothing).
+    /// The scopes as chosen.
     pub fn scopes(&self) -> ConsentSet {
-        ConsentSet::from_codes(&self.scopes).unwrap_or_default()
+        ConsentSet::new(
+            [
+                (self.scope_publish, ConsentScope::PublishAnonymously),
+                (self.scope_quote, ConsentScope::QuoteVerbatim),
+                (self.scope_attribute, ConsentScope::Attribute),
+                (self.scope_share_un, ConsentScope::ShareWithUn),
+                (self.scope_contact, ConsentScope::ContactForFollowUp),
+                (self.scope_media, ConsentScope::ShareWithMedia),
+            ]
+            .into_iter()
+            .filter_map(|(on, scope)| on.then_some(scope)),
+        )
     }
 }
 
@@ -95,30 +125,32 @@ pub struct AttachmentRow {
     pub testimony_id: String,
     pub content_type: String,
     pub size_bytes: i64,
-    pub sha256: String,
     pub created_at: NaiveDateTime,
 }
 
-/// Something the witness added later.
+/// Something the witness added later, sealed like the testimony.
 #[derive(Clone, Debug, Queryable, Selectable)]
 #[diesel(table_name = testimony_additions, check_for_backend(MultiBackend))]
 pub struct Addition {
     pub id: String,
     pub testimony_id: String,
-    pub body: String,
     pub created_at: NaiveDateTime,
+    pub sealed_body: Option<Vec<u8>>,
+    pub witness_copy: Option<Vec<u8>>,
 }
 
-/// A new testimony, validated, with identity fields already sealed.
+/// A new testimony, validated, with everything the witness gave already sealed.
 pub struct NewTestimony {
-    pub id: String,
-    pub hearing_id: String,
+    pub id: TestimonyId,
+    pub hearing_id: HearingId,
     pub receipt_hash: String,
-    pub body: String,
-    pub language: String,
-    pub witness_role: String,
+    pub sealed_body: Vec<u8>,
+    pub witness_copy: Vec<u8>,
+    pub language: TestimonyLanguage,
+    pub witness_role: WitnessRole,
     pub place_state: String,
     pub place_city: String,
+    pub sealed_city: Option<Vec<u8>>,
     pub period_from: String,
     pub period_to: Option<String>,
     pub witness_name: Option<Vec<u8>>,
@@ -140,12 +172,11 @@ pub struct NewTestimony {
     pub attachments: Vec<NewAttachment>,
 }
 
-/// An attachment record to insert (its file is written by the caller).
+/// An attachment record to insert (its sealed file is written by the caller).
 pub struct NewAttachment {
-    pub id: String,
+    pub id: AttachmentId,
     pub content_type: String,
     pub size_bytes: i64,
-    pub sha256: String,
 }
 
 /// Store a new testimony with its themes, first consent record, redaction request and
@@ -155,15 +186,17 @@ pub fn create(conn: &mut DbConn, t: &NewTestimony) -> QueryResult<()> {
         let at = now();
         diesel::insert_into(testimonies::table)
             .values((
-                testimonies::id.eq(&t.id),
-                testimonies::hearing_id.eq(&t.hearing_id),
+                testimonies::id.eq(t.id.as_str()),
+                testimonies::hearing_id.eq(t.hearing_id.as_str()),
                 testimonies::receipt_hash.eq(&t.receipt_hash),
-                testimonies::status.eq(TestimonyStatus::Received.code()),
-                testimonies::body.eq(&t.body),
-                testimonies::language.eq(&t.language),
-                testimonies::witness_role.eq(&t.witness_role),
+                testimonies::status.eq(ReviewStatus::Received.code()),
+                testimonies::sealed_body.eq(&t.sealed_body),
+                testimonies::witness_copy.eq(&t.witness_copy),
+                testimonies::language.eq(t.language.code()),
+                testimonies::witness_role.eq(t.witness_role.code()),
                 testimonies::place_state.eq(&t.place_state),
                 testimonies::place_city.eq(&t.place_city),
+                testimonies::sealed_city.eq(&t.sealed_city),
                 testimonies::period_from.eq(&t.period_from),
                 testimonies::period_to.eq(&t.period_to),
                 testimonies::witness_name.eq(&t.witness_name),
@@ -180,14 +213,14 @@ pub fn create(conn: &mut DbConn, t: &NewTestimony) -> QueryResult<()> {
         for theme in &t.theme_ids {
             diesel::insert_into(testimony_themes::table)
                 .values((
-                    testimony_themes::testimony_id.eq(&t.id),
+                    testimony_themes::testimony_id.eq(t.id.as_str()),
                     testimony_themes::theme_id.eq(theme),
                 ))
                 .execute(conn)?;
         }
         insert_consent(
             conn,
-            &t.id,
+            t.id.as_str(),
             1,
             &t.consent,
             &t.consent_text_id,
@@ -196,7 +229,7 @@ pub fn create(conn: &mut DbConn, t: &NewTestimony) -> QueryResult<()> {
         )?;
         diesel::insert_into(redaction_requests::table)
             .values((
-                redaction_requests::testimony_id.eq(&t.id),
+                redaction_requests::testimony_id.eq(t.id.as_str()),
                 redaction_requests::redact_name.eq(t.redact_name),
                 redaction_requests::redact_places.eq(t.redact_places),
                 redaction_requests::redact_other_names.eq(t.redact_other_names),
@@ -208,11 +241,10 @@ pub fn create(conn: &mut DbConn, t: &NewTestimony) -> QueryResult<()> {
         for a in &t.attachments {
             diesel::insert_into(attachments::table)
                 .values((
-                    attachments::id.eq(&a.id),
-                    attachments::testimony_id.eq(&t.id),
+                    attachments::id.eq(a.id.as_str()),
+                    attachments::testimony_id.eq(t.id.as_str()),
                     attachments::content_type.eq(&a.content_type),
                     attachments::size_bytes.eq(a.size_bytes),
-                    attachments::sha256.eq(&a.sha256),
                     attachments::created_at.eq(at),
                 ))
                 .execute(conn)?;
@@ -235,7 +267,12 @@ fn insert_consent(
             consent_records::id.eq(new_id()),
             consent_records::testimony_id.eq(testimony_id),
             consent_records::seq.eq(seq),
-            consent_records::scopes.eq(scopes.to_codes()),
+            consent_records::scope_publish.eq(scopes.contains(ConsentScope::PublishAnonymously)),
+            consent_records::scope_quote.eq(scopes.contains(ConsentScope::QuoteVerbatim)),
+            consent_records::scope_attribute.eq(scopes.contains(ConsentScope::Attribute)),
+            consent_records::scope_share_un.eq(scopes.contains(ConsentScope::ShareWithUn)),
+            consent_records::scope_contact.eq(scopes.contains(ConsentScope::ContactForFollowUp)),
+            consent_records::scope_media.eq(scopes.contains(ConsentScope::ShareWithMedia)),
             consent_records::consent_text_id.eq(consent_text_id),
             consent_records::method.eq(method.code()),
             consent_records::recorded_by.eq(recorded_by),
@@ -338,31 +375,42 @@ pub fn withdraw(conn: &mut DbConn, testimony_id: &str) -> QueryResult<usize> {
             .filter(testimonies::withdrawn_at.is_null()),
     )
     .set((
-        testimonies::status.eq(TestimonyStatus::Withdrawn.code()),
         testimonies::withdrawn_at.eq(t),
         testimonies::updated_at.eq(t),
     ))
     .execute(conn)
 }
 
-/// Erase the witness's contact details.
-pub fn delete_contact(conn: &mut DbConn, testimony_id: &str) -> QueryResult<usize> {
+/// Erase the witness's contact details; `witness_copy` is their copy without them.
+pub fn delete_contact(
+    conn: &mut DbConn,
+    testimony_id: &str,
+    witness_copy: Option<&[u8]>,
+) -> QueryResult<usize> {
     diesel::update(testimonies::table.find(testimony_id))
         .set((
             testimonies::contact_email.eq(None::<Vec<u8>>),
             testimonies::contact_phone.eq(None::<Vec<u8>>),
+            testimonies::witness_copy.eq(witness_copy),
             testimonies::updated_at.eq(now()),
         ))
         .execute(conn)
 }
 
-/// Add information to a testimony (the original stays as it was).
-pub fn add(conn: &mut DbConn, testimony_id: &str, body: &str) -> QueryResult<()> {
+/// Add information to a testimony (the original stays as it was): sealed for staff, and
+/// the witness's own copy.
+pub fn add(
+    conn: &mut DbConn,
+    testimony_id: &str,
+    sealed_body: &[u8],
+    witness_copy: &[u8],
+) -> QueryResult<()> {
     diesel::insert_into(testimony_additions::table)
         .values((
             testimony_additions::id.eq(new_id()),
             testimony_additions::testimony_id.eq(testimony_id),
-            testimony_additions::body.eq(body),
+            testimony_additions::sealed_body.eq(sealed_body),
+            testimony_additions::witness_copy.eq(witness_copy),
             testimony_additions::created_at.eq(now()),
         ))
         .execute(conn)?;
@@ -398,4 +446,42 @@ pub fn attachments_of(conn: &mut DbConn, testimony_id: &str) -> QueryResult<Vec<
         .order(attachments::created_at.asc())
         .select(AttachmentRow::as_select())
         .load(conn)
+}
+
+/// Counts of a hearing's testimony: by review state (not withdrawn), and withdrawn.
+pub fn counts_of_hearing(
+    conn: &mut DbConn,
+    hearing_id: &str,
+) -> QueryResult<(Vec<(ReviewStatus, i64)>, i64)> {
+    let rows: Vec<(String, i64)> = testimonies::table
+        .filter(testimonies::hearing_id.eq(hearing_id))
+        .filter(testimonies::withdrawn_at.is_null())
+        .group_by(testimonies::status)
+        .select((testimonies::status, diesel::dsl::count_star()))
+        .load(conn)?;
+    let withdrawn = testimonies::table
+        .filter(testimonies::hearing_id.eq(hearing_id))
+        .filter(testimonies::withdrawn_at.is_not_null())
+        .count()
+        .get_result(conn)?;
+    Ok((
+        rows.into_iter()
+            .filter_map(|(code, n)| ReviewStatus::parse(&code).map(|s| (s, n)))
+            .collect(),
+        withdrawn,
+    ))
+}
+
+/// Replace the sealed redaction terms.
+pub fn set_redaction_terms(
+    conn: &mut DbConn,
+    testimony_id: &str,
+    sealed: Option<&[u8]>,
+) -> QueryResult<usize> {
+    diesel::update(redaction_requests::table.find(testimony_id))
+        .set((
+            redaction_requests::terms.eq(sealed),
+            redaction_requests::updated_at.eq(now()),
+        ))
+        .execute(conn)
 }

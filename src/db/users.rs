@@ -117,3 +117,13 @@ pub fn set_disabled(conn: &mut DbConn, id: &str, disabled: bool) -> QueryResult<
         ))
         .execute(conn)
 }
+
+/// End every session of the account (its session version moves on).
+pub fn end_sessions(conn: &mut DbConn, id: &str) -> QueryResult<usize> {
+    diesel::update(users::table.find(id))
+        .set((
+            users::session_version.eq(users::session_version + 1),
+            users::updated_at.eq(now()),
+        ))
+        .execute(conn)
+}

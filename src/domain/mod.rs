@@ -6,9 +6,11 @@
 pub mod account;
 pub mod consent;
 pub mod hearing;
+pub mod ids;
 pub mod receipt;
 pub mod redaction;
 pub mod testimony;
+pub mod text;
 
 /// A message for a form field: which field, and the message key or text to show.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -74,4 +76,37 @@ pub fn required_text(
         errors.add(field, long_msg);
     }
     v.to_string()
+}
+
+/// Text as typed, made safe to store and show: control characters are removed (a NUL
+/// cannot be stored by PostgreSQL, and none has a place in testimony), except tabs and
+/// line breaks; Windows line endings become plain ones.
+pub fn clean_input(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    let mut chars = raw.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' => {
+                if chars.peek() != Some(&'\n') {
+                    out.push('\n');
+                }
+            }
+            '\t' | '\n' => out.push(c),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn control_characters_are_removed_but_lines_kept() {
+        assert_eq!(
+            super::clean_input("a\0b\u{1b}[31mc\r\nd\re\tf\u{7f}"),
+            "ab[31mc\nd\ne\tf"
+        );
+        assert_eq!(super::clean_input("José\u{0}"), "José");
+    }
 }

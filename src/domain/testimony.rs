@@ -1,5 +1,8 @@
 //! The vocabulary of testimony: who the witness is, where it stands, how it came in, when it happened.
 
+use super::ids::UnknownCode;
+use crate::i18n::Lang;
+
 /// The witness's role (vocabulary of the project, section 8 of the UPR reference).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum WitnessRole {
@@ -61,9 +64,51 @@ impl WitnessRole {
     }
 }
 
-/// Where a testimony stands, as the witness is told it.
+/// Where a testimony stands in review. Withdrawal is not a review state: it is stored
+/// once, as the time of withdrawal, and ends every use whatever the review state.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum TestimonyStatus {
+pub enum ReviewStatus {
+    Received,
+    InReview,
+    Approved,
+    Excluded,
+    NeedsFollowUp,
+}
+
+impl ReviewStatus {
+    pub const ALL: [ReviewStatus; 5] = [
+        ReviewStatus::Received,
+        ReviewStatus::InReview,
+        ReviewStatus::Approved,
+        ReviewStatus::Excluded,
+        ReviewStatus::NeedsFollowUp,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            ReviewStatus::Received => "received",
+            ReviewStatus::InReview => "in_review",
+            ReviewStatus::Approved => "approved",
+            ReviewStatus::Excluded => "excluded",
+            ReviewStatus::NeedsFollowUp => "needs_follow_up",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.code() == code)
+    }
+}
+
+impl TryFrom<String> for ReviewStatus {
+    type Error = UnknownCode;
+    fn try_from(code: String) -> Result<Self, UnknownCode> {
+        Self::parse(&code).ok_or(UnknownCode(code))
+    }
+}
+
+/// Where a testimony stands, in the words the witness is told.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WitnessStatus {
     Received,
     InReview,
     Included,
@@ -71,27 +116,29 @@ pub enum TestimonyStatus {
     Withdrawn,
 }
 
-impl TestimonyStatus {
-    pub const ALL: [TestimonyStatus; 5] = [
-        TestimonyStatus::Received,
-        TestimonyStatus::InReview,
-        TestimonyStatus::Included,
-        TestimonyStatus::NotIncluded,
-        TestimonyStatus::Withdrawn,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            TestimonyStatus::Received => "received",
-            TestimonyStatus::InReview => "in-review",
-            TestimonyStatus::Included => "included",
-            TestimonyStatus::NotIncluded => "not-included",
-            TestimonyStatus::Withdrawn => "withdrawn",
+impl WitnessStatus {
+    /// What the witness is told for a review state and a withdrawal.
+    pub fn of(status: ReviewStatus, withdrawn: bool) -> Self {
+        if withdrawn {
+            return WitnessStatus::Withdrawn;
+        }
+        match status {
+            ReviewStatus::Received => WitnessStatus::Received,
+            ReviewStatus::InReview | ReviewStatus::NeedsFollowUp => WitnessStatus::InReview,
+            ReviewStatus::Approved => WitnessStatus::Included,
+            ReviewStatus::Excluded => WitnessStatus::NotIncluded,
         }
     }
 
-    pub fn parse(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|s| s.code() == code)
+    /// The message key suffix (`status-{code}`).
+    pub fn code(self) -> &'static str {
+        match self {
+            WitnessStatus::Received => "received",
+            WitnessStatus::InReview => "in-review",
+            WitnessStatus::Included => "included",
+            WitnessStatus::NotIncluded => "not-included",
+            WitnessStatus::Withdrawn => "withdrawn",
+        }
     }
 }
 
@@ -110,6 +157,56 @@ impl Intake {
             Intake::Online => "online",
             Intake::Assisted => "assisted",
         }
+    }
+
+    pub fn parse(code: &str) -> Option<Self> {
+        [Intake::Online, Intake::Assisted]
+            .into_iter()
+            .find(|i| i.code() == code)
+    }
+}
+
+impl TryFrom<String> for Intake {
+    type Error = UnknownCode;
+    fn try_from(code: String) -> Result<Self, UnknownCode> {
+        Self::parse(&code).ok_or(UnknownCode(code))
+    }
+}
+
+/// The language a testimony is written in: one the site speaks, or another.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TestimonyLanguage {
+    Known(Lang),
+    Other,
+}
+
+impl TestimonyLanguage {
+    pub fn code(self) -> &'static str {
+        match self {
+            TestimonyLanguage::Known(l) => l.code(),
+            TestimonyLanguage::Other => "other",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Self> {
+        match code.trim() {
+            "other" => Some(TestimonyLanguage::Other),
+            c => Lang::parse(c).map(TestimonyLanguage::Known),
+        }
+    }
+}
+
+impl TryFrom<String> for TestimonyLanguage {
+    type Error = UnknownCode;
+    fn try_from(code: String) -> Result<Self, UnknownCode> {
+        Self::parse(&code).ok_or(UnknownCode(code))
+    }
+}
+
+impl TryFrom<String> for WitnessRole {
+    type Error = UnknownCode;
+    fn try_from(code: String) -> Result<Self, UnknownCode> {
+        Self::parse(&code).ok_or(UnknownCode(code))
     }
 }
 
@@ -221,8 +318,13 @@ mod tests {
         for r in WitnessRole::ALL {
             assert_eq!(WitnessRole::parse(r.code()), Some(r));
         }
-        for s in TestimonyStatus::ALL {
-            assert_eq!(TestimonyStatus::parse(s.code()), Some(s));
+        for s in ReviewStatus::ALL {
+            assert_eq!(ReviewStatus::parse(s.code()), Some(s));
+            assert_eq!(
+                WitnessStatus::of(s, true),
+                WitnessStatus::Withdrawn,
+                "withdrawal wins over every review state"
+            );
         }
     }
 }

@@ -33,6 +33,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(admin::users::revoke)
         .service(admin::users::disable)
         .service(admin::users::enable)
+        .service(admin::users::grant_originals)
+        .service(admin::users::revoke_originals)
         .configure(hearings::configure)
         .configure(testimony::configure)
         .service(public::static_file)

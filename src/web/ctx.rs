@@ -21,6 +21,10 @@ pub mod keys {
     pub const LANG: &str = "lang";
     pub const WITNESS: &str = "witness";
     pub const RECEIPT: &str = "receipt";
+    /// The organisation key of a granted staff member (only ever in a server-side session).
+    pub const ORIGINALS: &str = "originals";
+    /// A recovery key to show once, right after the first administrator was created.
+    pub const RECOVERY: &str = "recovery";
 }
 
 /// How long a staff login lasts, even with the browser left open.
@@ -90,6 +94,19 @@ impl Ctx {
     /// Check a submitted anti-forgery token against the session's.
     pub fn verify_csrf(&self, submitted: &str) -> Result<(), AppError> {
         verify_csrf(&self.session, submitted)
+    }
+
+    /// The organisation key, when the signed-in member is granted access to originals.
+    pub fn originals(&self) -> Option<crate::crypto::keys::OrgSecretKey> {
+        use base64::Engine as _;
+        self.user.as_ref()?;
+        let b64 = self.session.get::<String>(keys::ORIGINALS).ok().flatten()?;
+        let bytes = zeroize::Zeroizing::new(
+            base64::engine::general_purpose::STANDARD
+                .decode(b64)
+                .ok()?,
+        );
+        crate::crypto::keys::OrgSecretKey::from_bytes(&bytes).ok()
     }
 
     /// Leave a message for the next page this visitor sees.
@@ -173,8 +190,12 @@ async fn load_user(state: &AppState, session: &Session) -> Result<Option<Session
 }
 
 /// Start a staff session: a fresh session (new anti-forgery token) bound to the account's
-/// current session version.
-pub fn begin_login(session: &Session, user: &db::users::User) -> Result<(), AppError> {
+/// current session version, holding the organisation key when the account is granted.
+pub fn begin_login(
+    session: &Session,
+    user: &db::users::User,
+    originals: Option<&crate::crypto::keys::OrgSecretKey>,
+) -> Result<(), AppError> {
     let lang = session.get::<String>(keys::LANG).ok().flatten();
     // `purge` would drop later inserts; clear the state and issue a new cookie instead.
     session.clear();
@@ -186,6 +207,13 @@ pub fn begin_login(session: &Session, user: &db::users::User) -> Result<(), AppE
     insert(keys::CSRF, crate::crypto::random_token().into())?;
     if let Some(lang) = lang {
         insert(keys::LANG, lang.into())?;
+    }
+    if let Some(org) = originals {
+        use base64::Engine as _;
+        let b64 = zeroize::Zeroizing::new(
+            base64::engine::general_purpose::STANDARD.encode(*org.to_bytes()),
+        );
+        insert(keys::ORIGINALS, b64.as_str().into())?;
     }
     Ok(())
 }
@@ -199,6 +227,7 @@ pub fn store(session: &Session, key: &str, value: impl serde::Serialize) -> Resu
 
 /// End the staff part of a session.
 pub fn end_login(session: &Session) {
+    session.remove(keys::ORIGINALS);
     session.remove(keys::USER_ID);
     session.remove(keys::SESSION_VERSION);
     session.remove(keys::LOGIN_AT);

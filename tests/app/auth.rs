@@ -20,6 +20,7 @@ both_databases!(
 );
 
 async fn setup_link_creates_the_first_admin_once(app: TestApp) {
+    app.forget_org_key();
     let token = app
         .db(peoples_upr::routes::auth::setup::issue_if_needed)
         .unwrap()
@@ -64,8 +65,16 @@ async fn setup_link_creates_the_first_admin_once(app: TestApp) {
             ],
         )
         .await;
-    assert_eq!(ok.status, 303);
-    assert_eq!(ok.location(), Some("/admin/users"));
+    // The recovery key is shown once; it opens the organisation key it made.
+    assert_eq!(ok.status, 200);
+    assert!(ok.contains("shown now and never again"));
+    let shown = ok.text_of("#recovery-key");
+    let recovery = peoples_upr::crypto::keys::RecoveryKey::parse(&shown).expect("a recovery key");
+    let org = app
+        .db(|c| peoples_upr::service::keys::recover(c, &recovery))
+        .expect("the recovery key opens the organisation key");
+    let public = app.db(peoples_upr::service::keys::org_public).unwrap();
+    assert_eq!(org.public().to_bytes(), public.to_bytes());
     let users = app.get("/admin/users").await;
     assert_eq!(users.status, 200);
     assert!(users.contains("ana@example.org"));

@@ -153,8 +153,9 @@ fn add_testimony(app: &TestApp, hearing: &str, status: &str) {
                 t::id.eq(&id),
                 t::hearing_id.eq(hearing),
                 t::receipt_hash.eq(format!("hash-{id}")),
-                t::status.eq(status),
-                t::body.eq("What happened."),
+                t::status.eq(if status == "withdrawn" { "received" } else { status }),
+                t::withdrawn_at.eq((status == "withdrawn").then(db::now)),
+                t::sealed_body.eq(app.org.public().seal_str("What happened.")),
                 t::language.eq("en"),
                 t::witness_role.eq("other"),
                 t::place_state.eq("Texas"),
@@ -758,9 +759,9 @@ async fn counts_show_testimony_by_status(app: TestApp) {
     let quiet = create(&app, &[("title", "Quiet hearing"), ("slug", "quiet")]).await;
     for (status, n) in [
         ("received", 3),
-        ("in-review", 2),
-        ("included", 4),
-        ("not-included", 1),
+        ("in_review", 2),
+        ("approved", 4),
+        ("excluded", 1),
         ("withdrawn", 1),
     ] {
         for _ in 0..n {

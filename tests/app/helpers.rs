@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use peoples_upr::config::Config;
-use peoples_upr::db::{self, DbConn, Pool};
+use peoples_upr::db::{DbConn, Pool};
 use peoples_upr::domain::account::Role;
 
 /// Which database a test runs against.
@@ -60,6 +60,10 @@ pub struct TestApp {
     pub data_dir: tempfile::TempDir,
     pub client: reqwest::Client,
     pub state: actix_web::web::Data<peoples_upr::state::AppState>,
+    /// The organisation key, made at start as the first administrator would.
+    pub org: peoples_upr::crypto::keys::OrgSecretKey,
+    /// Its recovery key.
+    pub recovery: peoples_upr::crypto::keys::RecoveryKey,
     _db_guard: Option<PgDatabase>,
 }
 
@@ -158,6 +162,10 @@ impl TestApp {
         let config = Config::from_values(&values).expect("test config is valid");
         let prepared = peoples_upr::startup::prepare(config).expect("app prepares");
         let state = prepared.state.clone();
+        let (org, recovery) = {
+            let mut conn = state.pool.get().expect("db connection");
+            peoples_upr::service::keys::create_org_key(&mut conn).expect("organisation key")
+        };
         let server = peoples_upr::startup::run(listener, prepared).expect("server starts");
         actix_web::rt::spawn(server);
         Some(Self {
@@ -169,6 +177,8 @@ impl TestApp {
             data_dir,
             client: new_client(),
             state,
+            org,
+            recovery,
             _db_guard: guard,
         })
     }
@@ -188,14 +198,36 @@ impl TestApp {
         f(&mut conn)
     }
 
-    /// Create an account directly in the database.
+    /// Create an account directly in the database (with its key pair, ungranted).
     pub fn create_user(&self, email: &str, role: Role) -> String {
-        let hash = peoples_upr::password::hash(PASSWORD).expect("hash");
+        use peoples_upr::domain::account::{Email, NewPassword};
+        use peoples_upr::service::accounts::{NewAccount, create};
+        let new = NewAccount {
+            email: Email::parse(email).expect("test email"),
+            display_name: "Test Person".into(),
+            role,
+            password: NewPassword::parse(PASSWORD, PASSWORD, None).expect("test password"),
+        };
+        self.db(|c| create(c, &new).expect("create user").user.id)
+    }
+
+    /// Grant an account access to originals, as an administrator would.
+    pub fn grant(&self, user_id: &str) {
         self.db(|c| {
-            db::users::create(c, email, "Test Person", role, &hash)
-                .expect("create user")
-                .id
-        })
+            peoples_upr::service::keys::grant(c, &self.org, user_id, None)
+                .expect("grant")
+                .expect("the account has a key pair")
+        });
+    }
+
+    /// Forget the organisation key, as on a database where nobody was ever set up.
+    pub fn forget_org_key(&self) {
+        use diesel::RunQueryDsl as _;
+        self.db(|c| {
+            diesel::delete(peoples_upr::db::schema::org_keys::table)
+                .execute(c)
+                .expect("delete the organisation key")
+        });
     }
 
     pub async fn get(&self, path: &str) -> Page {
@@ -356,6 +388,16 @@ impl Page {
 
     pub fn contains(&self, needle: &str) -> bool {
         self.text().contains(needle)
+    }
+
+    /// The text of the first element matching a CSS selector (empty when none).
+    pub fn text_of(&self, selector: &str) -> String {
+        let doc = scraper::Html::parse_document(&self.body);
+        let sel = scraper::Selector::parse(selector).expect("selector");
+        doc.select(&sel)
+            .next()
+            .map(|e| e.text().collect::<String>().trim().to_string())
+            .unwrap_or_default()
     }
 }
 

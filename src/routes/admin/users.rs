@@ -2,13 +2,14 @@
 
 use actix_web::{HttpResponse, get, post, web::Data, web::Path};
 use askama::Template;
-use diesel::Connection as _;
 
-use crate::db::{self, tokens::Purpose};
+use crate::db;
 use crate::domain::FormErrors;
 use crate::domain::account::{Email, Permission, Role};
 use crate::error::AppError;
-use crate::mail::{self, OutgoingMail};
+use crate::mail::OutgoingMail;
+use crate::service::accounts;
+use crate::service::keys::GrantRefusal;
 use crate::state::AppState;
 use crate::web::{self, Ctx, Form, Staff};
 
@@ -27,6 +28,8 @@ pub struct UserRow {
     pub role: &'static str,
     pub disabled: bool,
     pub is_self: bool,
+    /// Granted access to originals.
+    pub granted: bool,
 }
 
 /// A row of the pending invitations.
@@ -46,6 +49,8 @@ pub struct UsersPage {
     pub roles: Vec<Role>,
     pub form: InviteForm,
     pub errors: FormErrors,
+    /// The administrator viewing the page holds the organisation key (and so may grant).
+    pub can_grant: bool,
 }
 
 #[derive(Template)]
@@ -64,10 +69,15 @@ async fn users_page(
     errors: FormErrors,
 ) -> Result<HttpResponse, AppError> {
     let me = staff.user.id.clone();
-    let (users, invites) = crate::web::run_db(&state.pool, |conn| {
-        Ok((db::users::list(conn)?, db::tokens::pending_invites(conn)?))
+    let (users, invites, granted) = crate::web::run_db(&state.pool, |conn| {
+        Ok((
+            db::users::list(conn)?,
+            db::tokens::pending_invites(conn)?,
+            db::keys::granted_user_ids(conn)?,
+        ))
     })
     .await?;
+    let can_grant = staff.ctx.originals().is_some();
     let page = UsersPage {
         ctx: staff.ctx,
         users: users
@@ -75,6 +85,7 @@ async fn users_page(
             .map(|u| UserRow {
                 role: u.role().label(),
                 is_self: u.id == me,
+                granted: granted.contains(&u.id),
                 id: u.id,
                 email: u.email,
                 display_name: u.display_name,
@@ -93,6 +104,7 @@ async fn users_page(
         roles: Role::ALL.to_vec(),
         form,
         errors,
+        can_grant,
     };
     web::form_page(&page, &page.errors)
 }
@@ -138,37 +150,14 @@ pub async fn invite(
     .map_err(|e| AppError::Internal(e.into()))?;
     let inviter = staff.user.id.clone();
     let st = state.clone();
-    let addr = email.as_str().to_string();
-    let created = crate::web::run_db(&state.pool, move |conn| {
-        if db::users::find_by_email(conn, &addr)?.is_some() {
-            return Ok(false);
-        }
-        conn.transaction::<_, diesel::result::Error, _>(|conn| {
-            db::tokens::retire_for_email(conn, Purpose::Invite, &addr)?;
-            db::tokens::create(
-                conn,
-                db::tokens::NewToken {
-                    purpose: Purpose::Invite,
-                    token_hash: &crate::crypto::token_hash(&token),
-                    email: &addr,
-                    role: Some(role),
-                    user_id: None,
-                    created_by: Some(&inviter),
-                    expires_at: db::now() + chrono::Duration::hours(hours),
-                },
-            )?;
-            mail::enqueue(
-                conn,
-                &st.keys,
-                "invite",
-                &OutgoingMail {
-                    to: addr.clone(),
-                    subject: "You are invited to the People's UPR".into(),
-                    text,
-                },
-            )
-        })?;
-        Ok(true)
+    let message = OutgoingMail {
+        to: email.as_str().to_string(),
+        subject: "You are invited to the People's UPR".into(),
+        text,
+    };
+    let invited = email.clone();
+    let created = crate::service::run(&state.pool, move |conn| {
+        accounts::invite(conn, &st.keys, &invited, role, &token, hours, &inviter, &message)
     })
     .await?;
     if !created {
@@ -222,12 +211,11 @@ async fn set_disabled(
             "You cannot disable your own account. Ask another administrator.".into(),
         ));
     }
-    let user = crate::web::run_db(&state.pool, move |conn| {
-        let user = db::users::find(conn, &id)?.ok_or(AppError::NotFound)?;
-        db::users::set_disabled(conn, &id, disabled)?;
-        Ok(user)
+    let user = crate::service::run(&state.pool, move |conn| {
+        accounts::set_disabled(conn, &id, disabled)
     })
-    .await?;
+    .await?
+    .ok_or(AppError::NotFound)?;
     tracing::info!(user = %user.id, disabled, by = %staff.user.id, "account status changed");
     let msg = if disabled {
         format!(
@@ -259,4 +247,72 @@ pub async fn enable(
     Form(_): Form<Empty>,
 ) -> Result<HttpResponse, AppError> {
     set_disabled(staff, state, id.into_inner(), false).await
+}
+
+#[post("/admin/users/{id}/originals/grant")]
+pub async fn grant_originals(
+    staff: Staff,
+    state: Data<AppState>,
+    id: Path<String>,
+    Form(_): Form<Empty>,
+) -> Result<HttpResponse, AppError> {
+    staff.require(Permission::ManageUsers)?;
+    let Some(org) = staff.ctx.originals() else {
+        return Err(AppError::BadRequest(
+            "Your own account cannot open originals, so it cannot grant that access. Ask an administrator who can, or use the recovery key (`peoples-upr originals recover`).".into(),
+        ));
+    };
+    let id = id.into_inner();
+    let me = staff.user.id.clone();
+    let target = id.clone();
+    let (user, done) = crate::service::run(&state.pool, move |conn| {
+        let user = db::users::find(conn, &target)?.ok_or(crate::service::ServiceError::NotFound)?;
+        let done = accounts::grant_originals(conn, &org, &target, &me)?;
+        Ok((user, done))
+    })
+    .await?;
+    let message = match done {
+        Ok(()) => {
+            tracing::info!(user = %user.id, by = %staff.user.id, "access to originals granted");
+            format!(
+                "{} can open originals from their next login.",
+                user.email
+            )
+        }
+        Err(GrantRefusal::NoKeyPair) => format!(
+            "{} has not logged in since originals were sealed. Ask them to log in once, then grant again.",
+            user.email
+        ),
+    };
+    staff.ctx.set_flash(&message);
+    Ok(web::see_other("/admin/users"))
+}
+
+#[post("/admin/users/{id}/originals/revoke")]
+pub async fn revoke_originals(
+    staff: Staff,
+    state: Data<AppState>,
+    id: Path<String>,
+    Form(_): Form<Empty>,
+) -> Result<HttpResponse, AppError> {
+    staff.require(Permission::ManageUsers)?;
+    let id = id.into_inner();
+    if id == staff.user.id {
+        return Err(AppError::BadRequest(
+            "You cannot revoke your own access. Ask another administrator.".into(),
+        ));
+    }
+    let target = id.clone();
+    let user = crate::service::run(&state.pool, move |conn| {
+        let user = db::users::find(conn, &target)?.ok_or(crate::service::ServiceError::NotFound)?;
+        accounts::revoke_originals(conn, &target)?;
+        Ok(user)
+    })
+    .await?;
+    tracing::info!(user = %user.id, by = %staff.user.id, "access to originals revoked");
+    staff.ctx.set_flash(&format!(
+        "{} can no longer open originals; their sessions have ended.",
+        user.email
+    ));
+    Ok(web::see_other("/admin/users"))
 }

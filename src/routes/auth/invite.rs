@@ -2,13 +2,13 @@
 
 use actix_web::{HttpResponse, get, post, web::Data, web::Path};
 use askama::Template;
-use diesel::Connection as _;
 
 use super::{SetPasswordForm, token_problem};
 use crate::db::{self, tokens::Purpose};
 use crate::domain::FormErrors;
-use crate::domain::account::NewPassword;
+use crate::domain::account::{Email, NewPassword};
 use crate::error::AppError;
+use crate::service::accounts::{self, InviteRefusal, NewAccount};
 use crate::state::AppState;
 use crate::web::{self, Ctx, Form};
 
@@ -95,23 +95,29 @@ pub async fn submit(
     let role = invite
         .role()
         .ok_or_else(|| AppError::Internal(anyhow::anyhow!("invitation without a role")))?;
-    let password_hash = crate::password::hash_blocking(password.expose().to_string()).await?;
-    crate::web::run_db(&state.pool, move |conn| {
-        conn.transaction(|conn| {
-            if !db::tokens::consume(conn, &invite.id)? {
-                return Ok(Err(token_problem(db::tokens::TokenProblem::Used, "invitation", AGAIN)));
-            }
-            match db::users::create(conn, &invite.email, &name, role, &password_hash) {
-                Ok(_) => Ok(Ok(())),
-                Err(e) if db::is_unique_violation(&e) => Ok(Err(AppError::Gone(
-                    "An account with this email address already exists. Log in, or reset your password.".into(),
-                ))),
-                Err(e) => Err(e),
-            }
-        })
-        .map_err(AppError::from)
+    let email = Email::parse(&invite.email).map_err(|m| AppError::Internal(anyhow::anyhow!(m)))?;
+    let new = NewAccount {
+        email,
+        display_name: name,
+        role,
+        password,
+    };
+    let token_id = invite.id.clone();
+    let done = crate::service::run(&state.pool, move |conn| {
+        accounts::accept_invite(conn, &token_id, &new)
     })
-    .await??;
+    .await?;
+    match done {
+        Ok(_) => {}
+        Err(InviteRefusal::Used) => {
+            return Err(token_problem(db::tokens::TokenProblem::Used, "invitation", AGAIN));
+        }
+        Err(InviteRefusal::EmailTaken) => {
+            return Err(AppError::Gone(
+                "An account with this email address already exists. Log in, or reset your password.".into(),
+            ));
+        }
+    }
     ctx.set_flash(
         "Your account is ready. Log in with your email address and the password you chose.",
     );

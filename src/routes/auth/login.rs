@@ -3,12 +3,12 @@
 use actix_web::{HttpRequest, HttpResponse, get, post};
 use askama::Template;
 
-use crate::db;
 use crate::domain::FormErrors;
 use crate::domain::account::Email;
 use crate::error::AppError;
+use crate::service::accounts::{self, LoginOutcome};
 use crate::state::AppState;
-use crate::throttle::{Policy, wait_minutes};
+use crate::throttle::wait_minutes;
 use crate::web::{self, Ctx, Form, ctx::client_key};
 
 #[derive(Debug, Default, serde::Deserialize)]
@@ -51,13 +51,6 @@ pub async fn show(
     })
 }
 
-/// The throttle key for an account: a keyed hash of the normalised email.
-fn account_key(state: &AppState, email: &str) -> String {
-    state
-        .keys
-        .keyed_hash("login", email.trim().to_lowercase().as_bytes())
-}
-
 #[post("/login")]
 pub async fn submit(
     req: HttpRequest,
@@ -88,78 +81,39 @@ pub async fn submit(
     let Some(email) = email.filter(|_| errors.is_empty()) else {
         return retry(ctx, form, errors);
     };
-
     let address = client_key(&req, state.config.trust_forwarded_for);
-    let key = account_key(&state, email.as_str());
-    let locked = {
-        let key = key.clone();
-        crate::web::run_db(&state.pool, move |conn| {
-            Ok(db::throttle::locked_until(conn, &key)?)
-        })
-        .await?
-    };
-    let address_wait = state.throttles.login.check(&address).err();
-    let account_wait = locked.map(|until| (until - db::now()).to_std().unwrap_or_default());
-    if let Some(wait) = address_wait.into_iter().chain(account_wait).max() {
-        errors.add(
-            "email",
-            format!(
-                "Too many failed attempts. Wait {} minute(s) and try again, or reset your password.",
-                wait_minutes(wait)
-            ),
-        );
-        let mut res = retry(ctx, form, errors)?;
-        *res.status_mut() = actix_web::http::StatusCode::TOO_MANY_REQUESTS;
-        return Ok(res);
-    }
-
-    let user = {
-        let email = email.as_str().to_string();
-        crate::web::run_db(&state.pool, move |conn| {
-            Ok(db::users::find_by_email(conn, &email)?)
-        })
-        .await?
-    };
-    let matches = crate::password::verify_blocking(
-        user.as_ref().map(|u| u.password_hash.clone()),
-        form.password.clone(),
-    )
-    .await?;
-    match user {
-        Some(user) if matches && !user.disabled => {
-            state.throttles.login.succeed(&address);
-            crate::web::run_db(&state.pool, move |conn| {
-                Ok(db::throttle::reset(conn, &key)?)
-            })
-            .await?;
-            crate::web::ctx::begin_login(&ctx.session, &user)?;
-            tracing::info!(user = %user.id, "login");
+    match accounts::login(&state, &email, &form.password, &address).await? {
+        LoginOutcome::LoggedIn { user, originals } => {
+            crate::web::ctx::begin_login(&ctx.session, &user, originals.as_ref())?;
+            tracing::info!(user = %user.id, originals = originals.is_some(), "login");
             let next = web::safe_next(Some(&form.next)).unwrap_or_else(|| "/staff".into());
             Ok(web::see_other(&next))
         }
-        Some(user) if matches => {
-            tracing::info!(user = %user.id, "login refused: account disabled");
+        LoginOutcome::Disabled => {
             errors.add(
                 "email",
                 "This account has been disabled. Ask an administrator if you need access again.",
             );
             retry(ctx, form, errors)
         }
-        _ => {
-            state.throttles.login.fail(&address);
-            crate::web::run_db(&state.pool, move |conn| {
-                Ok(db::throttle::record_failure(
-                    conn,
-                    &key,
-                    &Policy::LOGIN_ACCOUNT,
-                )?)
-            })
-            .await?;
+        LoginOutcome::Refused => {
             errors.add(
                 "email",
                 "The email address or the password is not right. Check both and try again.",
             );
             retry(ctx, form, errors)
+        }
+        LoginOutcome::Locked(wait) => {
+            errors.add(
+                "email",
+                format!(
+                    "Too many failed attempts. Wait {} minute(s) and try again, or reset your password.",
+                    wait_minutes(wait)
+                ),
+            );
+            let mut res = retry(ctx, form, errors)?;
+            *res.status_mut() = actix_web::http::StatusCode::TOO_MANY_REQUESTS;
+            Ok(res)
         }
     }
 }

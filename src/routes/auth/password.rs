@@ -3,10 +3,10 @@
 use actix_web::{HttpResponse, get, post, web::Data};
 use askama::Template;
 
-use crate::db;
 use crate::domain::FormErrors;
 use crate::domain::account::NewPassword;
 use crate::error::AppError;
+use crate::service::accounts;
 use crate::state::AppState;
 use crate::web::{self, Ctx, Form, Staff};
 
@@ -40,25 +40,10 @@ pub async fn submit(
     Form(form): Form<ChangeForm>,
 ) -> Result<HttpResponse, AppError> {
     let mut errors = FormErrors::default();
-    let user_id = staff.user.id.clone();
-    let user = {
-        let id = user_id.clone();
-        crate::web::run_db(&state.pool, move |conn| {
-            db::users::find(conn, &id)?.ok_or(AppError::NotFound)
-        })
-        .await?
-    };
     if form.current.is_empty() {
         errors.add("current", "Enter your current password.");
-    } else if !crate::password::verify_blocking(
-        Some(user.password_hash.clone()),
-        form.current.clone(),
-    )
-    .await?
-    {
-        errors.add("current", "Your current password is not right.");
     }
-    let new = match NewPassword::parse(&form.password, &form.password_confirm, Some(&user.email)) {
+    let new = match NewPassword::parse(&form.password, &form.password_confirm, Some(&staff.user.email)) {
         Ok(p) => Some(p),
         Err((field, msg)) => {
             errors.add(field, msg);
@@ -71,14 +56,22 @@ pub async fn submit(
             errors,
         });
     };
-    let hash = crate::password::hash_blocking(new.expose().to_string()).await?;
-    let updated = crate::web::run_db(&state.pool, move |conn| {
-        db::users::set_password(conn, &user_id, &hash)?;
-        db::users::find(conn, &user_id)?.ok_or(AppError::NotFound)
+    let user_id = staff.user.id.clone();
+    let current = form.current.clone();
+    let updated = crate::service::run(&state.pool, move |conn| {
+        accounts::change_password(conn, &user_id, &current, &new)
     })
     .await?;
-    // Keep this session: it is the one that proved the current password.
-    crate::web::ctx::begin_login(&staff.ctx.session, &updated)?;
+    let Some(updated) = updated else {
+        errors.add("current", "Your current password is not right.");
+        return web::invalid(&ChangePage {
+            ctx: staff.ctx,
+            errors,
+        });
+    };
+    // Keep this session, the one that proved the current password, and its access.
+    let originals = staff.ctx.originals();
+    crate::web::ctx::begin_login(&staff.ctx.session, &updated, originals.as_ref())?;
     crate::web::ctx::set_flash(
         &staff.ctx.session,
         "Your password has been changed. Other sessions have been logged out.",

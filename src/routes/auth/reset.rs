@@ -2,14 +2,14 @@
 
 use actix_web::{HttpRequest, HttpResponse, get, post, web::Data, web::Path};
 use askama::Template;
-use diesel::Connection as _;
 
 use super::{SetPasswordForm, token_problem};
 use crate::db::{self, tokens::Purpose};
 use crate::domain::FormErrors;
 use crate::domain::account::{Email, NewPassword};
 use crate::error::AppError;
-use crate::mail::{self, OutgoingMail};
+use crate::mail::OutgoingMail;
+use crate::service::accounts;
 use crate::state::AppState;
 use crate::web::{self, Ctx, Form, ctx::client_key};
 
@@ -75,53 +75,35 @@ pub async fn submit_forgot(
         });
     }
     state.throttles.reset.fail(&address);
-    let token = crate::crypto::random_token();
-    let link = format!("{}/password/reset/{token}", state.config.base_url);
+    // The work is done after the answer, so that the answer takes the same time and says
+    // the same thing whether or not the address has an account.
     let st = state.clone();
-    crate::web::run_db(&state.pool, move |conn| {
-        let Some(user) = db::users::find_by_email(conn, email.as_str())? else {
-            return Ok(());
-        };
-        if user.disabled {
-            return Ok(());
-        }
-        let text = ResetEmail {
-            name: &user.display_name,
-            link: &link,
-            minutes: RESET_MINUTES,
-        }
-        .render()
-        .map_err(|e| AppError::Internal(e.into()))?;
-        conn.transaction::<_, diesel::result::Error, _>(|conn| {
-            db::tokens::retire_for_email(conn, Purpose::Reset, &user.email)?;
-            db::tokens::create(
-                conn,
-                db::tokens::NewToken {
-                    purpose: Purpose::Reset,
-                    token_hash: &crate::crypto::token_hash(&token),
-                    email: &user.email,
-                    role: None,
-                    user_id: Some(&user.id),
-                    created_by: None,
-                    expires_at: db::now() + chrono::Duration::minutes(RESET_MINUTES),
-                },
-            )?;
-            mail::enqueue(
-                conn,
-                &st.keys,
-                "password-reset",
-                &OutgoingMail {
+    actix_web::rt::spawn(async move {
+        let token = crate::crypto::random_token();
+        let link = format!("{}/password/reset/{token}", st.config.base_url);
+        let keys = st.keys.clone();
+        let done = crate::service::run(&st.pool, move |conn| {
+            accounts::request_reset(conn, &keys, &email, &token, RESET_MINUTES, |user| {
+                let text = ResetEmail {
+                    name: &user.display_name,
+                    link: &link,
+                    minutes: RESET_MINUTES,
+                }
+                .render()
+                .map_err(|e| anyhow::anyhow!("reset email failed to render: {e}"))?;
+                Ok(OutgoingMail {
                     to: user.email.clone(),
                     subject: "Reset your People's UPR password".into(),
                     text,
-                },
-            )
-        })?;
-        Ok(())
-    })
-    .await?;
-    state.mailer.wake();
-    // The same answer whether or not the account exists.
+                })
+            })
+        })
+        .await;
+        match done {
+            Ok(()) => st.mailer.wake(),
+            Err(e) => tracing::error!(error = %e, "password reset request failed"),
+        }
+    });
     web::page(&ForgotPage {
         ctx,
         form: ForgotForm::default(),
@@ -136,6 +118,13 @@ pub struct ResetPage {
     pub ctx: Ctx,
     pub token: String,
     pub errors: FormErrors,
+    /// The account can open originals now, and a reset will end that.
+    pub loses_grant: bool,
+}
+
+async fn has_grant(state: &AppState, user_id: Option<String>) -> Result<bool, AppError> {
+    let Some(id) = user_id else { return Ok(false) };
+    crate::web::run_db(&state.pool, move |conn| Ok(db::keys::grant(conn, &id)?.is_some())).await
 }
 
 const AGAIN: &str = "ask for a new link on the “Forgot your password?” page";
@@ -147,11 +136,14 @@ pub async fn show_reset(
     token: Path<String>,
 ) -> Result<HttpResponse, AppError> {
     let token = token.into_inner();
-    super::usable_token(&state, Purpose::Reset, &token, "password reset", AGAIN).await?;
+    let found =
+        super::usable_token(&state, Purpose::Reset, &token, "password reset", AGAIN).await?;
+    let loses_grant = has_grant(&state, found.user_id).await?;
     web::page(&ResetPage {
         ctx,
         token,
         errors: FormErrors::default(),
+        loses_grant,
     })
 }
 
@@ -170,28 +162,23 @@ pub async fn submit_reset(
         Err((field, msg)) => {
             let mut errors = FormErrors::default();
             errors.add(field, msg);
-            return web::invalid(&ResetPage { ctx, token, errors });
+            let loses_grant = has_grant(&state, found.user_id).await?;
+            return web::invalid(&ResetPage {
+                ctx,
+                token,
+                errors,
+                loses_grant,
+            });
         }
     };
-    let password_hash = crate::password::hash_blocking(new.expose().to_string()).await?;
-    let login_key = state.keys.keyed_hash("login", found.email.as_bytes());
-    crate::web::run_db(&state.pool, move |conn| {
-        conn.transaction(|conn| {
-            if !db::tokens::consume(conn, &found.id)? {
-                return Ok(Err(token_problem(
-                    db::tokens::TokenProblem::Used,
-                    "password reset",
-                    AGAIN,
-                )));
-            }
-            let user_id = found.user_id.clone().unwrap_or_default();
-            db::users::set_password(conn, &user_id, &password_hash)?;
-            db::throttle::reset(conn, &login_key)?;
-            Ok::<_, diesel::result::Error>(Ok(()))
-        })
-        .map_err(AppError::from)
+    let login_key = accounts::login_key(&state, &found.email);
+    let token_id = found.id.clone();
+    let user_id = found.user_id.clone().unwrap_or_default();
+    crate::service::run(&state.pool, move |conn| {
+        accounts::reset_password(conn, &token_id, &user_id, &login_key, &new)
     })
-    .await??;
+    .await?
+    .map_err(|_| token_problem(db::tokens::TokenProblem::Used, "password reset", AGAIN))?;
     crate::web::ctx::end_login(&ctx.session);
     ctx.set_flash("Your password has been changed. Log in with the new password.");
     Ok(web::see_other("/login"))

@@ -3,13 +3,13 @@
 
 use actix_web::{HttpResponse, get, post, web::Data, web::Path};
 use askama::Template;
-use diesel::Connection as _;
 
 use super::{SetPasswordForm, token_problem};
 use crate::db::{self, tokens::Purpose};
 use crate::domain::FormErrors;
 use crate::domain::account::{Email, NewPassword, Role};
 use crate::error::AppError;
+use crate::service::accounts::{self, NewAccount};
 use crate::state::AppState;
 use crate::web::{self, Ctx, Form};
 
@@ -116,31 +116,30 @@ pub async fn submit(
             errors,
         });
     };
-    let hash = crate::password::hash_blocking(password.expose().to_string()).await?;
-    let user = crate::web::run_db(&state.pool, move |conn| {
-        conn.transaction(|conn| {
-            if !db::tokens::consume(conn, &found.id)? || db::users::count(conn)? > 0 {
-                return Ok(Err(token_problem(
-                    db::tokens::TokenProblem::Used,
-                    "setup",
-                    AGAIN,
-                )));
-            }
-            Ok(Ok(db::users::create(
-                conn,
-                email.as_str(),
-                &name,
-                Role::Admin,
-                &hash,
-            )?))
-        })
-        .map_err(|e: diesel::result::Error| AppError::from(e))
+    let new = NewAccount {
+        email,
+        display_name: name,
+        role: Role::Admin,
+        password,
+    };
+    let token_id = found.id.clone();
+    let created = crate::service::run(&state.pool, move |conn| {
+        accounts::setup_first_admin(conn, &token_id, &new)
     })
-    .await??;
-    tracing::info!(user = %user.id, "first administrator created");
-    crate::web::ctx::begin_login(&ctx.session, &user)?;
-    ctx.set_flash(
-        "Welcome. Your administrator account is ready. Invite your colleagues from the Staff page.",
-    );
-    Ok(web::see_other("/admin/users"))
+    .await?
+    .map_err(|_| token_problem(db::tokens::TokenProblem::Used, "setup", AGAIN))?;
+    tracing::info!(user = %created.user.id, "first administrator created");
+    crate::web::ctx::begin_login(&ctx.session, &created.user, created.originals.as_ref())?;
+    web::page(&RecoveryPage {
+        ctx,
+        recovery: created.recovery.map(|r| r.display()),
+    })
+}
+
+/// The recovery key, shown once after the first administrator was created.
+#[derive(Template)]
+#[template(path = "auth/recovery.html")]
+pub struct RecoveryPage {
+    pub ctx: Ctx,
+    pub recovery: Option<String>,
 }

@@ -40,7 +40,7 @@ pub async fn list(staff: Staff, state: Data<AppState>) -> Result<HttpResponse, A
         let hearings = db::hearings::list_for_staff(conn, owner.as_deref())?;
         let mut rows = Vec::with_capacity(hearings.len());
         for h in hearings {
-            let counts = Counts::from_rows(&db::hearings::testimony_counts(conn, &h.id)?);
+            let counts = Counts::from_rows(&db::testimony::counts_of_hearing(conn, &h.id)?);
             rows.push(HearingRow {
                 status: h.status().label(),
                 dates: super::dates(h.starts_on, h.ends_on),

@@ -13,7 +13,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 
 use crate::db::hearings::Hearing;
 use crate::domain::account::{Permission, Role};
-use crate::domain::testimony::TestimonyStatus;
+use crate::domain::testimony::ReviewStatus;
 use crate::web::ctx::SessionUser;
 
 /// Register this area's routes, and the theme vocabulary's.
@@ -48,16 +48,18 @@ pub struct Counts {
 }
 
 impl Counts {
-    /// From the rows of `db::hearings::testimony_counts`.
-    pub fn from_rows(rows: &[(String, i64)]) -> Self {
-        let mut c = Counts::default();
-        for (code, n) in rows {
-            match TestimonyStatus::parse(code) {
-                Some(TestimonyStatus::Received) => c.received += n,
-                Some(TestimonyStatus::InReview) => c.in_review += n,
-                Some(TestimonyStatus::Included) => c.approved += n,
-                Some(TestimonyStatus::Withdrawn) => c.withdrawn += n,
-                Some(TestimonyStatus::NotIncluded) | None => {}
+    /// From `db::testimony::counts_of_hearing`.
+    pub fn from_rows((rows, withdrawn): &(Vec<(ReviewStatus, i64)>, i64)) -> Self {
+        let mut c = Counts {
+            withdrawn: *withdrawn,
+            ..Counts::default()
+        };
+        for (status, n) in rows {
+            match status {
+                ReviewStatus::Received => c.received += n,
+                ReviewStatus::InReview | ReviewStatus::NeedsFollowUp => c.in_review += n,
+                ReviewStatus::Approved => c.approved += n,
+                ReviewStatus::Excluded => {}
             }
         }
         c

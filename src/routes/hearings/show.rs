@@ -106,7 +106,7 @@ pub async fn hearing_page(
         let h = db::hearings::find(conn, &id)?.ok_or(AppError::NotFound)?;
         let themes = db::hearings::themes_of(conn, &h.id)?;
         let consent = db::hearings::current_consent_text(conn, &h.id)?;
-        let counts = Counts::from_rows(&db::hearings::testimony_counts(conn, &h.id)?);
+        let counts = Counts::from_rows(&db::testimony::counts_of_hearing(conn, &h.id)?);
         Ok((h, themes, consent, counts))
     })
     .await?;

@@ -1,26 +1,32 @@
 //! Return visits: the witness opens their testimony with the receipt code, sees where it
 //! stands, adds information, changes consent, deletes contact details, or withdraws.
 //!
-//! The code is checked once (throttled per address, in memory); the session then remembers
-//! the testimony for 30 minutes. The code never appears in a URL.
+//! The code is checked once (slowed down per address, in memory); the session then
+//! remembers the testimony and the key to the witness's own copy (derived from the code;
+//! the code itself is kept nowhere) until they leave or stay idle for 15 minutes. The code
+//! never appears in a URL.
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, get, post, web};
 use askama::Template;
 
 use super::view::Choice;
-use crate::db::{self, testimony::Testimony};
+use crate::crypto::keys::WitnessKey;
 use crate::domain::FormErrors;
-use crate::domain::consent::{ConsentMethod, ConsentScope, ConsentSet};
+use crate::domain::clean_input;
+use crate::domain::consent::{ConsentScope, ConsentSet};
+use crate::domain::ids::TestimonyId;
 use crate::domain::receipt::Receipt;
-use crate::domain::testimony::{MAX_TESTIMONY_CHARS, TestimonyStatus};
+use crate::domain::testimony::MAX_TESTIMONY_CHARS;
+use crate::domain::text::OriginalText;
 use crate::error::AppError;
+use crate::service::testimony::{self as svc, WitnessRefusal, WitnessView};
 use crate::state::AppState;
 use crate::throttle::wait_minutes;
 use crate::web::{self as w, Ctx, Form, ctx::client_key, ctx::keys};
 
-/// How long a receipt check lasts.
-const WITNESS_MINUTES: i64 = 30;
+/// A witness's page closes after this long without a visit.
+const WITNESS_IDLE_MINUTES: i64 = 15;
 
 #[derive(Debug, Default, serde::Deserialize)]
 #[serde(default)]
@@ -69,40 +75,69 @@ pub async fn submit(
         errors.add("code", ctx.t("err-code-format"));
         return w::invalid(&CheckPage { ctx, form, errors });
     };
-    let hash = state
-        .keys
-        .keyed_hash("receipt", receipt.digits().as_bytes());
-    let found = crate::web::run_db(&state.pool, move |conn| {
-        Ok(db::testimony::find_by_receipt_hash(conn, &hash)?)
+    let st = state.clone();
+    let found = crate::service::run(&state.pool, move |conn| {
+        svc::open_with_receipt(conn, &st.keys, &receipt)
     })
     .await?;
-    let Some(testimony) = found else {
+    let Some((id, key)) = found else {
         state.throttles.receipt.fail(&address);
         errors.add("code", ctx.t("err-code-unknown"));
         return w::invalid(&CheckPage { ctx, form, errors });
     };
-    state.throttles.receipt.succeed(&address);
-    remember(&ctx, &testimony.id)?;
+    // A success does not forgive the address's earlier failures: see `Policy::RECEIPT_ADDRESS`.
+    remember(&ctx, &id, &key)?;
     Ok(w::see_other("/my-testimony"))
 }
 
-fn remember(ctx: &Ctx, testimony_id: &str) -> Result<(), AppError> {
-    ctx.session.renew();
-    let opened = (testimony_id, chrono::Utc::now().timestamp());
-    crate::web::ctx::store(&ctx.session, keys::WITNESS, opened)
+/// What the witness's session holds: the testimony, the key to their copy, and when they
+/// were last seen.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct WitnessEntry {
+    id: TestimonyId,
+    key: String,
+    seen: i64,
 }
 
-/// The testimony this visitor opened with a receipt, if still fresh. Otherwise they are
-/// sent to the check page.
-fn witness(ctx: &Ctx) -> Result<String, AppError> {
+fn remember(ctx: &Ctx, id: &TestimonyId, key: &WitnessKey) -> Result<(), AppError> {
+    use base64::Engine as _;
+    ctx.session.renew();
+    let entry = WitnessEntry {
+        id: id.clone(),
+        key: base64::engine::general_purpose::STANDARD.encode(*key.to_bytes()),
+        seen: chrono::Utc::now().timestamp(),
+    };
+    crate::web::ctx::store(&ctx.session, keys::WITNESS, entry)
+}
+
+/// Whether a witness's page, last seen at `seen`, is still open at `now` (seconds).
+fn still_open(seen: i64, now: i64) -> bool {
+    (0..WITNESS_IDLE_MINUTES * 60).contains(&(now - seen))
+}
+
+/// The testimony this visitor opened with a receipt, and the key to their copy, if the page
+/// is still open (each visit keeps it open). Otherwise they are sent to the check page.
+fn witness(ctx: &Ctx) -> Result<(TestimonyId, WitnessKey), AppError> {
+    use base64::Engine as _;
     let entry = ctx
         .session
-        .get::<(String, i64)>(keys::WITNESS)
+        .get::<WitnessEntry>(keys::WITNESS)
         .ok()
         .flatten();
-    match entry {
-        Some((id, at)) if chrono::Utc::now().timestamp() - at < WITNESS_MINUTES * 60 => Ok(id),
-        _ => {
+    let now = chrono::Utc::now().timestamp();
+    let open = entry.filter(|e| still_open(e.seen, now)).and_then(|e| {
+        let key = base64::engine::general_purpose::STANDARD
+            .decode(&e.key)
+            .ok()
+            .and_then(|b| WitnessKey::from_bytes(&b))?;
+        Some((e, key))
+    });
+    match open {
+        Some((entry, key)) => {
+            remember(ctx, &entry.id, &key)?;
+            Ok((entry.id, key))
+        }
+        None => {
             ctx.session.remove(keys::WITNESS);
             ctx.set_flash(&ctx.t("check-expired"));
             Err(AppError::Redirect("/check".into()))
@@ -118,7 +153,8 @@ pub struct MinePage {
     pub submitted: String,
     pub status_text: String,
     pub withdrawn: bool,
-    pub body: String,
+    /// The witness's words, opened with their receipt; `None` when given before copies existed.
+    pub body: Option<String>,
     pub additions: Vec<(String, String)>,
     pub consents: Vec<Choice>,
     pub chosen: Vec<String>,
@@ -134,34 +170,12 @@ impl MinePage {
     }
 }
 
-struct Mine {
-    testimony: Testimony,
-    hearing_title: String,
-    additions: Vec<db::testimony::Addition>,
-    chosen: ConsentSet,
-    consent_text: String,
+async fn load(state: &AppState, id: TestimonyId, key: WitnessKey) -> Result<WitnessView, AppError> {
+    Ok(crate::service::run(&state.pool, move |conn| svc::witness_view(conn, &id, &key)).await?)
 }
 
-async fn load(state: &AppState, id: String) -> Result<Mine, AppError> {
-    crate::web::run_db(&state.pool, move |conn| {
-        let testimony = db::testimony::find(conn, &id)?.ok_or(AppError::NotFound)?;
-        let hearing = db::hearings::find(conn, &testimony.hearing_id)?.ok_or(AppError::NotFound)?;
-        let consent = db::testimony::current_consent(conn, &id)?;
-        Ok(Mine {
-            additions: db::testimony::additions(conn, &id)?,
-            chosen: consent.chosen().clone(),
-            consent_text: db::hearings::current_consent_text(conn, &hearing.id)?.body,
-            hearing_title: hearing.title,
-            testimony,
-        })
-    })
-    .await
-}
-
-fn mine_page(ctx: Ctx, mine: Mine, add_text: String, errors: FormErrors) -> MinePage {
-    let t = &mine.testimony;
-    let status = t.status();
-    let status_text = ctx.t(&format!("status-{}", status.code()));
+fn mine_page(ctx: Ctx, view: WitnessView, add_text: String, errors: FormErrors) -> MinePage {
+    let status_text = ctx.t(&format!("status-{}", view.status.code()));
     let consents = ConsentScope::ALL
         .into_iter()
         .map(|s| Choice {
@@ -170,21 +184,30 @@ fn mine_page(ctx: Ctx, mine: Mine, add_text: String, errors: FormErrors) -> Mine
             hint: ctx.t(&format!("consent-{}-hint", s.code())),
         })
         .collect();
+    let text = |t: &Option<OriginalText>| t.as_ref().map(|t| t.reveal().to_string());
     MinePage {
-        hearing_title: mine.hearing_title,
-        submitted: t.submitted_at.format("%Y-%m-%d").to_string(),
+        hearing_title: view.hearing_title,
+        submitted: view.submitted_at.format("%Y-%m-%d").to_string(),
         status_text,
-        withdrawn: t.is_withdrawn() || status == TestimonyStatus::Withdrawn,
-        body: t.body.clone(),
-        additions: mine
+        withdrawn: view.withdrawn,
+        body: text(&view.body),
+        additions: view
             .additions
             .iter()
-            .map(|a| (a.created_at.format("%Y-%m-%d").to_string(), a.body.clone()))
+            .map(|(at, t)| {
+                let shown = text(t).unwrap_or_else(|| ctx.t("mine-words-sealed"));
+                (at.format("%Y-%m-%d").to_string(), shown)
+            })
             .collect(),
         consents,
-        chosen: mine.chosen.iter().map(|s| s.code().to_string()).collect(),
-        consent_text: mine.consent_text,
-        has_contact: t.has_contact(),
+        chosen: view
+            .consent
+            .chosen()
+            .iter()
+            .map(|s| s.code().to_string())
+            .collect(),
+        consent_text: view.consent_text,
+        has_contact: view.has_contact,
         add_text,
         errors,
         ctx,
@@ -193,9 +216,9 @@ fn mine_page(ctx: Ctx, mine: Mine, add_text: String, errors: FormErrors) -> Mine
 
 #[get("/my-testimony")]
 pub async fn show_mine(ctx: Ctx, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
-    let id = witness(&ctx)?;
-    let mine = load(&state, id).await?;
-    w::page(&mine_page(ctx, mine, String::new(), FormErrors::default()))
+    let (id, key) = witness(&ctx)?;
+    let view = load(&state, id, key).await?;
+    w::page(&mine_page(ctx, view, String::new(), FormErrors::default()))
 }
 
 #[derive(Debug, Default, serde::Deserialize)]
@@ -204,14 +227,21 @@ pub struct AddForm {
     pub body: String,
 }
 
+fn refusal_message(ctx: &Ctx, refusal: WitnessRefusal) -> String {
+    match refusal {
+        WitnessRefusal::Withdrawn => ctx.t("mine-withdrawn"),
+        WitnessRefusal::NoContactDetails => ctx.t("err-contact-needs-details-later"),
+    }
+}
+
 #[post("/my-testimony/add")]
 pub async fn add_information(
     ctx: Ctx,
     state: web::Data<AppState>,
     Form(form): Form<AddForm>,
 ) -> Result<HttpResponse, AppError> {
-    let id = witness(&ctx)?;
-    let text = form.body.trim().to_string();
+    let (id, key) = witness(&ctx)?;
+    let text = clean_input(form.body.trim());
     let mut errors = FormErrors::default();
     if text.is_empty() {
         errors.add("body", ctx.t("err-add-empty"));
@@ -221,23 +251,27 @@ pub async fn add_information(
             ctx.t1(
                 "err-body-long",
                 "max",
-                &super::form::group_thousands(MAX_TESTIMONY_CHARS),
+                &super::validate::group_thousands(MAX_TESTIMONY_CHARS),
             ),
         );
     }
-    let mine = load(&state, id.clone()).await?;
-    if mine.testimony.is_withdrawn() {
-        errors.add("body", ctx.t("mine-withdrawn"));
+    if errors.is_empty() {
+        let (target, key2) = (id.clone(), key.clone());
+        let text = OriginalText::from_witness(text);
+        let done = crate::service::run(&state.pool, move |conn| {
+            svc::add_information(conn, &target, &key2, &text)
+        })
+        .await?;
+        match done {
+            Ok(()) => {
+                ctx.set_flash(&ctx.t("mine-added"));
+                return Ok(w::see_other("/my-testimony"));
+            }
+            Err(refusal) => errors.add("body", refusal_message(&ctx, refusal)),
+        }
     }
-    if !errors.is_empty() {
-        return w::invalid(&mine_page(ctx, mine, form.body, errors));
-    }
-    crate::web::run_db(&state.pool, move |conn| {
-        Ok(db::testimony::add(conn, &id, &text)?)
-    })
-    .await?;
-    ctx.set_flash(&ctx.t("mine-added"));
-    Ok(w::see_other("/my-testimony"))
+    let view = load(&state, id, key).await?;
+    w::invalid(&mine_page(ctx, view, form.body, errors))
 }
 
 #[derive(Debug, Default, serde::Deserialize)]
@@ -252,46 +286,27 @@ pub async fn change_consent(
     state: web::Data<AppState>,
     Form(form): Form<ConsentForm>,
 ) -> Result<HttpResponse, AppError> {
-    let id = witness(&ctx)?;
-    let mine = load(&state, id.clone()).await?;
+    let (id, key) = witness(&ctx)?;
     let mut errors = FormErrors::default();
-    let chosen = ConsentSet::parse_codes(form.consent.iter().map(String::as_str));
-    if chosen.is_err() {
-        errors.add("consent", ctx.t("err-consent"));
+    match ConsentSet::parse_codes(form.consent.iter().map(String::as_str)) {
+        Err(_) => errors.add("consent", ctx.t("err-consent")),
+        Ok(chosen) => {
+            let target = id.clone();
+            let done = crate::service::run(&state.pool, move |conn| {
+                svc::change_consent(conn, &target, &chosen)
+            })
+            .await?;
+            match done {
+                Ok(()) => {
+                    ctx.set_flash(&ctx.t("mine-consent-saved"));
+                    return Ok(w::see_other("/my-testimony"));
+                }
+                Err(refusal) => errors.add("consent", refusal_message(&ctx, refusal)),
+            }
+        }
     }
-    if mine.testimony.is_withdrawn() {
-        errors.add("consent", ctx.t("mine-withdrawn"));
-    }
-    if chosen
-        .as_ref()
-        .is_ok_and(|c| c.contains(ConsentScope::ContactForFollowUp))
-        && !mine.testimony.has_contact()
-    {
-        errors.add("consent", ctx.t("err-contact-needs-details-later"));
-    }
-    let chosen = match chosen {
-        Ok(c) if errors.is_empty() => c,
-        _ => return w::invalid(&mine_page(ctx, mine, String::new(), errors)),
-    };
-    let hearing_id = mine.testimony.hearing_id.clone();
-    let changed = crate::web::run_db(&state.pool, move |conn| {
-        let text = db::hearings::current_consent_text(conn, &hearing_id)?;
-        Ok(db::testimony::change_consent(
-            conn,
-            &id,
-            &chosen,
-            &text.id,
-            ConsentMethod::Online,
-            None,
-        )?)
-    })
-    .await?;
-    ctx.set_flash(&ctx.t(if changed {
-        "mine-consent-saved"
-    } else {
-        "mine-withdrawn"
-    }));
-    Ok(w::see_other("/my-testimony"))
+    let view = load(&state, id, key).await?;
+    w::invalid(&mine_page(ctx, view, String::new(), errors))
 }
 
 #[derive(Debug, Default, serde::Deserialize)]
@@ -306,17 +321,14 @@ pub async fn withdraw_testimony(
     state: web::Data<AppState>,
     Form(form): Form<WithdrawForm>,
 ) -> Result<HttpResponse, AppError> {
-    let id = witness(&ctx)?;
+    let (id, key) = witness(&ctx)?;
     if form.confirm.is_empty() {
-        let mine = load(&state, id).await?;
+        let view = load(&state, id, key).await?;
         let mut errors = FormErrors::default();
         errors.add("confirm", ctx.t("err-withdraw-confirm"));
-        return w::invalid(&mine_page(ctx, mine, String::new(), errors));
+        return w::invalid(&mine_page(ctx, view, String::new(), errors));
     }
-    crate::web::run_db(&state.pool, move |conn| {
-        Ok(db::testimony::withdraw(conn, &id)?)
-    })
-    .await?;
+    crate::service::run(&state.pool, move |conn| svc::withdraw(conn, &id)).await?;
     tracing::info!("testimony withdrawn by its witness");
     ctx.set_flash(&ctx.t("mine-withdrawn"));
     Ok(w::see_other("/my-testimony"))
@@ -331,38 +343,8 @@ pub async fn delete_contact(
     state: web::Data<AppState>,
     Form(_): Form<Empty>,
 ) -> Result<HttpResponse, AppError> {
-    let id = witness(&ctx)?;
-    crate::web::run_db(&state.pool, move |conn| {
-        use diesel::Connection as _;
-        conn.transaction::<_, diesel::result::Error, _>(|conn| {
-            db::testimony::delete_contact(conn, &id)?;
-            // Without contact details, consent to be contacted has nothing to act on.
-            let consent = db::testimony::current_consent(conn, &id)?;
-            if consent.chosen().contains(ConsentScope::ContactForFollowUp)
-                && !consent.is_withdrawn()
-            {
-                let rest = ConsentSet::new(
-                    consent
-                        .chosen()
-                        .iter()
-                        .filter(|s| *s != ConsentScope::ContactForFollowUp),
-                );
-                let t = db::testimony::find(conn, &id)?.ok_or(diesel::result::Error::NotFound)?;
-                let text = db::hearings::current_consent_text(conn, &t.hearing_id)?;
-                db::testimony::change_consent(
-                    conn,
-                    &id,
-                    &rest,
-                    &text.id,
-                    ConsentMethod::Online,
-                    None,
-                )?;
-            }
-            Ok(())
-        })
-        .map_err(AppError::from)
-    })
-    .await?;
+    let (id, key) = witness(&ctx)?;
+    crate::service::run(&state.pool, move |conn| svc::delete_contact(conn, &id, &key)).await?;
     ctx.set_flash(&ctx.t("mine-contact-deleted"));
     Ok(w::see_other("/my-testimony"))
 }
@@ -372,4 +354,15 @@ pub async fn leave(ctx: Ctx, Form(_): Form<Empty>) -> Result<HttpResponse, AppEr
     ctx.session.remove(keys::WITNESS);
     ctx.set_flash(&ctx.t("mine-left"));
     Ok(w::see_other("/check"))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_witness_page_closes_after_fifteen_idle_minutes() {
+        assert!(super::still_open(1000, 1000));
+        assert!(super::still_open(1000, 1000 + 14 * 60 + 59));
+        assert!(!super::still_open(1000, 1000 + 15 * 60));
+        assert!(!super::still_open(1000, 999), "a time in the future is not trusted");
+    }
 }

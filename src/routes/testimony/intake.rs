@@ -5,7 +5,8 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, get, post, web};
 use askama::Template;
 
-use super::form::{self, StaffIntake, TestimonyForm};
+use super::form::{self, TestimonyForm};
+use super::validate::{self, StaffIntake};
 use super::public::{Loaded, load_hearing};
 use super::view::{FormView, HearingView};
 use crate::db;
@@ -121,10 +122,10 @@ pub async fn submit(
     };
     let refusal = closed_notice(&loaded).map(|n| (StatusCode::CONFLICT, n));
     let intake = Some(StaffIntake {
-        user_id: staff.user.id.clone(),
+        user_id: staff.user.id.clone().into(),
     });
     let receipt =
-        match form::process(&state, &staff.ctx, raw, csrf_ok, &loaded, refusal, intake).await? {
+        match validate::process(&state, &staff.ctx, raw, csrf_ok, &loaded, refusal, intake).await? {
             Ok(receipt) => receipt,
             Err(again) => {
                 let p = page(

@@ -5,6 +5,7 @@ pub mod check;
 pub mod form;
 pub mod intake;
 pub mod public;
+pub mod validate;
 pub mod view;
 
 use actix_web::web;

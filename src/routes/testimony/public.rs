@@ -6,6 +6,7 @@ use actix_web::{HttpRequest, HttpResponse, get, post, web};
 use askama::Template;
 
 use super::form::{self, TestimonyForm};
+use super::validate;
 use super::view::{FormView, HearingView};
 use crate::db::{self, hearings::Hearing};
 use crate::domain::FormErrors;
@@ -157,7 +158,7 @@ pub async fn submit(
             )
         })
     };
-    let receipt = match form::process(&state, &ctx, raw, csrf_ok, &loaded, refusal, None).await? {
+    let receipt = match validate::process(&state, &ctx, raw, csrf_ok, &loaded, refusal, None).await? {
         Ok(receipt) => receipt,
         Err(again) => {
             let page = hearing_page(ctx, &state, &loaded, again.form, again.errors, again.notice);

@@ -1,5 +1,9 @@
-//! Secrets at rest: the key files, authenticated encryption of identifying fields, and
-//! keyed hashes for values that must be looked up but never recovered (receipts, tokens).
+//! Secrets at rest. [`keys`] holds the keys that open what witnesses gave (sealed to the
+//! organisation key; see there). This module holds the server's own data key, which
+//! encrypts the mail outbox and keys the hashes of values that must be looked up but never
+//! recovered (receipts, tokens, throttle keys); it opens no testimony.
+
+pub mod keys;
 
 use std::io::Write as _;
 use std::path::Path;
@@ -24,7 +28,7 @@ pub struct DataKeys {
 
 /// A sealed value could not be opened: wrong key or damaged data.
 #[derive(Debug, thiserror::Error)]
-#[error("encrypted data could not be opened (wrong UPR_DATA_KEY or damaged data)")]
+#[error("encrypted data could not be opened (wrong key or damaged data)")]
 pub struct OpenError;
 
 impl DataKeys {

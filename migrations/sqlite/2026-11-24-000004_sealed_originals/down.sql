@@ -1,0 +1,14 @@
+ALTER TABLE consent_records DROP COLUMN scope_media;
+ALTER TABLE consent_records DROP COLUMN scope_contact;
+ALTER TABLE consent_records DROP COLUMN scope_share_un;
+ALTER TABLE consent_records DROP COLUMN scope_attribute;
+ALTER TABLE consent_records DROP COLUMN scope_quote;
+ALTER TABLE consent_records DROP COLUMN scope_publish;
+ALTER TABLE testimony_additions DROP COLUMN witness_copy;
+ALTER TABLE testimony_additions DROP COLUMN sealed_body;
+ALTER TABLE testimonies DROP COLUMN witness_copy;
+ALTER TABLE testimonies DROP COLUMN sealed_city;
+ALTER TABLE testimonies DROP COLUMN sealed_body;
+DROP TABLE originals_grants;
+DROP TABLE user_keys;
+DROP TABLE org_keys;

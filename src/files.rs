@@ -1,0 +1,93 @@
+//! The data folder is private: folders 0700 and files 0600, so that other accounts on the
+//! machine can read neither the database, nor the keys, nor attachments, nor mail.
+
+use std::io::Write as _;
+use std::path::Path;
+
+#[cfg(unix)]
+use std::os::unix::fs::{DirBuilderExt as _, OpenOptionsExt as _, PermissionsExt as _};
+
+/// From now on, files and folders this process creates are its user's only (umask 077):
+/// this covers files written by libraries too (SQLite's journal, mail files).
+pub fn restrict_new_files() {
+    #[cfg(unix)]
+    rustix::process::umask(rustix::fs::Mode::from_raw_mode(0o077));
+}
+
+/// Create a folder (and its parents) readable only by this user.
+pub fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    builder.mode(0o700);
+    builder.create(dir)?;
+    set_mode(dir, 0o700)
+}
+
+/// Write a file readable only by this user, replacing any earlier one.
+pub fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    options.mode(0o600);
+    let mut file = options.open(path)?;
+    set_mode(path, 0o600)?;
+    file.write_all(bytes)?;
+    file.sync_all()
+}
+
+fn set_mode(path: &Path, mode: u32) -> std::io::Result<()> {
+    #[cfg(unix)]
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode))?;
+    #[cfg(not(unix))]
+    let _ = (path, mode);
+    Ok(())
+}
+
+/// Make a folder and everything in it private: folders 0700, files 0600. Run at start on
+/// the data folder, so that files made by an older version are closed too.
+pub fn secure_tree(dir: &Path) -> std::io::Result<()> {
+    if !dir.exists() {
+        return create_private_dir(dir);
+    }
+    set_mode(dir, 0o700)?;
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        let kind = entry.file_type()?;
+        if kind.is_dir() {
+            secure_tree(&entry.path())?;
+        } else if kind.is_file() {
+            set_mode(&entry.path(), 0o600)?;
+        }
+    }
+    Ok(())
+}
+
+/// Make a file private if it exists (SQLite's database, journal and shared-memory files).
+pub fn secure_file(path: &Path) -> std::io::Result<()> {
+    if path.exists() {
+        set_mode(path, 0o600)?;
+    }
+    Ok(())
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trees_become_private() {
+        let dir = tempfile::tempdir().unwrap();
+        let sub = dir.path().join("a/b");
+        std::fs::create_dir_all(&sub).unwrap();
+        std::fs::write(sub.join("f"), b"x").unwrap();
+        std::fs::set_permissions(sub.join("f"), std::fs::Permissions::from_mode(0o644)).unwrap();
+        secure_tree(dir.path()).unwrap();
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&sub.join("f")), 0o600);
+        assert_eq!(mode(&sub), 0o700);
+        assert_eq!(mode(dir.path()), 0o700);
+        write_private(&dir.path().join("g"), b"y").unwrap();
+        assert_eq!(mode(&dir.path().join("g")), 0o600);
+    }
+}

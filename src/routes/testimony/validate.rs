@@ -1,0 +1,392 @@
+//! Checking a testimony post field by field, in the witness's language, into a
+//! [`Submission`] for the service; and the flow shared by the public form and assisted
+//! intake (anti-forgery check, refusals, checks, then the service call).
+
+use actix_web::web;
+
+use super::form::{RawSubmission, TestimonyForm, UploadProblem};
+use crate::attachments::{self, Refusal};
+use crate::config::AttachmentLimits;
+use crate::db::hearings::{ConsentText, Theme};
+use crate::domain::FormErrors;
+use crate::domain::account::Email;
+use crate::domain::consent::{ConsentMethod, ConsentScope, ConsentSet};
+use crate::domain::ids::{HearingId, UserId};
+use crate::domain::receipt::Receipt;
+use crate::domain::redaction::{MAX_TERM_CHARS, MAX_TERMS, RedactionRequest, TermsError};
+use crate::domain::testimony::{
+    MAX_TESTIMONY_CHARS, Period, PeriodError, TestimonyLanguage, WitnessRole,
+};
+use crate::domain::text::OriginalText;
+use crate::error::AppError;
+use crate::i18n::Lang;
+use crate::service::testimony::Submission;
+use crate::state::AppState;
+use crate::web::Ctx;
+
+/// Longest short field (place, interpreter), in characters.
+const SHORT_MAX: usize = 100;
+/// Longest name or pseudonym.
+const NAME_MAX: usize = 200;
+/// Longest phone number as typed.
+const PHONE_MAX: usize = 40;
+
+/// Who took the testimony, for assisted intake.
+pub struct StaffIntake {
+    pub user_id: UserId,
+}
+
+/// The choices the form offers for a hearing.
+pub struct FormChoices<'a> {
+    pub hearing_id: &'a str,
+    pub themes: &'a [Theme],
+    pub languages: &'a [Lang],
+    pub consent_text: &'a ConsentText,
+    pub staff: bool,
+}
+
+fn opt(s: &str) -> Option<String> {
+    let t = s.trim();
+    (!t.is_empty()).then(|| t.to_string())
+}
+
+/// Check a submission. Messages are in the page's language and name the field to fix.
+pub fn validate(
+    ctx: &Ctx,
+    raw: RawSubmission,
+    choices: &FormChoices<'_>,
+    limits: AttachmentLimits,
+    taken_by: Option<UserId>,
+) -> Result<Submission, Box<(TestimonyForm, FormErrors)>> {
+    let f = raw.form;
+    let mut e = FormErrors::default();
+    let t = |k: &str| ctx.t(k);
+
+    if !f.website.trim().is_empty() {
+        e.add("body", t("form-rejected"));
+    }
+    let body = f
+        .body
+        .trim_end()
+        .trim_start_matches(['\n', '\r'])
+        .to_string();
+    if body.trim().is_empty() {
+        e.add("body", t("err-body-empty"));
+    } else if raw.oversized_text || body.chars().count() > MAX_TESTIMONY_CHARS {
+        e.add(
+            "body",
+            ctx.t1(
+                "err-body-long",
+                "max",
+                &group_thousands(MAX_TESTIMONY_CHARS),
+            ),
+        );
+    }
+    let role = WitnessRole::parse(&f.witness_role);
+    if role.is_none() {
+        e.add("witness_role", t("err-role"));
+    }
+    for (field, value) in [
+        ("place_state", &f.place_state),
+        ("place_city", &f.place_city),
+    ] {
+        if value.trim().chars().count() > SHORT_MAX {
+            e.add(field, t("err-text-long"));
+        }
+    }
+    let period = if f.period_from.trim().is_empty() && f.period_to.trim().is_empty() {
+        None
+    } else {
+        match Period::parse(&f.period_from, &f.period_to, crate::db::now().date()) {
+            Ok(p) => Some(p),
+            Err(PeriodError::MissingFrom) => {
+                e.add("period_from", t("err-period-missing-from"));
+                None
+            }
+            Err(PeriodError::BadFrom) => {
+                e.add("period_from", t("err-period-format"));
+                None
+            }
+            Err(PeriodError::BadTo) => {
+                e.add("period_to", t("err-period-format"));
+                None
+            }
+            Err(PeriodError::Reversed) => {
+                e.add("period_to", t("err-period-reversed"));
+                None
+            }
+            Err(PeriodError::Future) => {
+                e.add("period_from", t("err-period-future"));
+                None
+            }
+        }
+    };
+    let mut theme_ids: Vec<String> = Vec::new();
+    for id in &f.themes {
+        if !choices.themes.iter().any(|th| &th.id == id) {
+            e.add("themes", t("err-theme"));
+            break;
+        }
+        if !theme_ids.contains(id) {
+            theme_ids.push(id.clone());
+        }
+    }
+    let language = TestimonyLanguage::parse(&f.language).filter(|l| match l {
+        TestimonyLanguage::Known(lang) => choices.languages.contains(lang),
+        TestimonyLanguage::Other => true,
+    });
+    if language.is_none() {
+        e.add("language", t("err-language"));
+    }
+    let name = opt(&f.name);
+    if name.as_ref().is_some_and(|n| n.chars().count() > NAME_MAX) {
+        e.add("name", t("err-name-long"));
+    }
+    let email = match opt(&f.email) {
+        None => None,
+        Some(raw_email) => match Email::parse(&raw_email) {
+            Ok(em) => Some(em),
+            Err(_) => {
+                e.add("email", t("err-email"));
+                None
+            }
+        },
+    };
+    let phone = opt(&f.phone);
+    if let Some(p) = &phone {
+        let ok = p.chars().count() <= PHONE_MAX
+            && p.chars().filter(char::is_ascii_digit).count() >= 5
+            && p.chars()
+                .all(|c| c.is_ascii_digit() || " +-().".contains(c));
+        if !ok {
+            e.add("phone", t("err-phone"));
+        }
+    }
+    let consent = match ConsentSet::parse_codes(f.consent.iter().map(String::as_str)) {
+        Ok(c) => c,
+        Err(_) => {
+            e.add("consent", t("err-consent"));
+            ConsentSet::default()
+        }
+    };
+    if consent.contains(ConsentScope::ContactForFollowUp)
+        && email.is_none()
+        && phone.is_none()
+        && !e.has("email")
+        && !e.has("phone")
+    {
+        e.add("consent", t("err-contact-needs-details"));
+    }
+    let terms = match RedactionRequest::parse_terms(&f.redact_terms) {
+        Ok(terms) => terms,
+        Err(TermsError::TooLong) => {
+            e.add(
+                "redact_terms",
+                ctx.t1("err-terms-long", "max", &MAX_TERM_CHARS.to_string()),
+            );
+            vec![]
+        }
+        Err(TermsError::TooMany) => {
+            e.add(
+                "redact_terms",
+                ctx.t1("err-terms-many", "max", &MAX_TERMS.to_string()),
+            );
+            vec![]
+        }
+    };
+    if f.consent_text_id != choices.consent_text.id && !f.consent_text_id.is_empty() {
+        // The consent text changed while the form was open: show the new one before accepting.
+        e.add("consent", t("err-consent-text-changed"));
+    }
+    let mb = |b: usize| (b / (1024 * 1024)).to_string();
+    for p in &raw.problems {
+        let msg = match p {
+            UploadProblem::TooMany => {
+                ctx.t1("err-files-many", "max", &limits.max_files.to_string())
+            }
+            UploadProblem::TotalTooBig => {
+                ctx.t1("err-files-total", "max", &mb(limits.max_total_bytes))
+            }
+            UploadProblem::TooBig(name) => crate::i18n::message(
+                ctx.lang,
+                "err-file-big",
+                &[("name", name), ("max", &mb(limits.max_file_bytes))],
+            ),
+        };
+        e.add("attachments", msg);
+    }
+    let mut files = Vec::new();
+    for upload in raw.uploads {
+        match attachments::clean(upload.bytes) {
+            Ok(file) => files.push(file),
+            Err(Refusal::WrongType) => {
+                e.add("attachments", ctx.t1("err-file-type", "name", &upload.name))
+            }
+            Err(Refusal::Unreadable) => e.add(
+                "attachments",
+                ctx.t1("err-file-unreadable", "name", &upload.name),
+            ),
+        }
+    }
+    let (consent_method, interpreter, interpretation_language) = if choices.staff {
+        let method = match ConsentMethod::parse(&f.consent_method) {
+            Some(m @ (ConsentMethod::Spoken | ConsentMethod::Written)) => m,
+            _ => {
+                e.add(
+                    "consent_method",
+                    "Choose how the witness gave consent: spoken or written.",
+                );
+                ConsentMethod::Spoken
+            }
+        };
+        for (field, value) in [
+            ("interpreter", &f.interpreter),
+            ("interpretation_language", &f.interpretation_language),
+        ] {
+            if value.trim().chars().count() > SHORT_MAX {
+                e.add(field, "Use at most 100 characters.");
+            }
+        }
+        (method, opt(&f.interpreter), opt(&f.interpretation_language))
+    } else {
+        (ConsentMethod::Online, None, None)
+    };
+
+    let (Some(role), Some(language)) = (role, language) else {
+        return Err(Box::new((f, e)));
+    };
+    if !e.is_empty() {
+        return Err(Box::new((f, e)));
+    }
+    let confirmation = email
+        .as_ref()
+        .filter(|_| consent.contains(ConsentScope::ContactForFollowUp))
+        .map(|email| crate::mail::OutgoingMail {
+            to: email.as_str().to_string(),
+            subject: crate::i18n::message(ctx.lang, "mail-confirm-subject", &[]),
+            text: crate::i18n::message(ctx.lang, "mail-confirm-body", &[]),
+        });
+    Ok(Submission {
+        hearing_id: HearingId::from(choices.hearing_id),
+        consent_text_id: choices.consent_text.id.clone(),
+        body: OriginalText::from_witness(body),
+        role,
+        place_state: f.place_state.trim().to_string(),
+        place_city: f.place_city.trim().to_string(),
+        period,
+        theme_ids,
+        language,
+        name,
+        email,
+        phone,
+        consent,
+        redaction: RedactionRequest {
+            name: f.redact_name,
+            places: f.redact_places,
+            other_names: f.redact_other_names,
+            dates: f.redact_dates,
+            terms,
+        },
+        files,
+        consent_method,
+        interpreter,
+        interpretation_language,
+        taken_by,
+        confirmation,
+    })
+}
+
+/// 50000 → "50,000" (digits are read the same in every offered language with a comma or space;
+/// the Fluent messages place the number).
+pub fn group_thousands(n: usize) -> String {
+    let s = n.to_string();
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A post that is shown again instead of saved, with what the person typed.
+pub struct Refused {
+    pub status: actix_web::http::StatusCode,
+    pub form: TestimonyForm,
+    pub errors: FormErrors,
+    pub notice: Option<String>,
+}
+
+/// Take a post from reading to saving: the anti-forgery check (a failure shows the form
+/// again with the text kept, never loses it), a refusal decided by the caller (a closed
+/// hearing, too many submissions), the checks of every field, then the service call.
+pub async fn process(
+    state: &web::Data<AppState>,
+    ctx: &Ctx,
+    raw: RawSubmission,
+    csrf_ok: bool,
+    loaded: &super::public::Loaded,
+    refusal: Option<(actix_web::http::StatusCode, String)>,
+    staff: Option<StaffIntake>,
+) -> Result<Result<Receipt, Refused>, AppError> {
+    use actix_web::http::StatusCode;
+    let refused = |status, form, errors, notice| {
+        Ok(Err(Refused {
+            status,
+            form,
+            errors,
+            notice,
+        }))
+    };
+    if !csrf_ok {
+        let notice = format!("{} {}", ctx.t("error-csrf-title"), ctx.t("form-csrf-kept"));
+        return refused(
+            StatusCode::FORBIDDEN,
+            raw.form,
+            FormErrors::default(),
+            Some(notice),
+        );
+    }
+    if let Some((status, notice)) = refusal {
+        return refused(status, raw.form, FormErrors::default(), Some(notice));
+    }
+    let had_files = !raw.uploads.is_empty() || !raw.problems.is_empty();
+    let languages = loaded.hearing.languages();
+    let choices = FormChoices {
+        hearing_id: &loaded.hearing.id,
+        themes: &loaded.themes,
+        languages: &languages,
+        consent_text: &loaded.consent_text,
+        staff: staff.is_some(),
+    };
+    let taken_by = staff.map(|s| s.user_id);
+    let submission = match validate(ctx, raw, &choices, state.config.attachments, taken_by) {
+        Ok(s) => s,
+        Err(invalid) => {
+            let (form, errors) = *invalid;
+            let notice = had_files.then(|| ctx.t("form-files-again"));
+            return refused(StatusCode::UNPROCESSABLE_ENTITY, form, errors, notice);
+        }
+    };
+    let st = state.clone();
+    let receipt = crate::service::run(&state.pool, move |conn| {
+        crate::service::testimony::submit(conn, &st.keys, &st.config.data_dir, submission)
+    })
+    .await?;
+    state.mailer.wake();
+    tracing::info!(hearing = %loaded.hearing.id, "testimony received");
+    Ok(Ok(receipt))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn thousands_are_grouped() {
+        assert_eq!(group_thousands(50_000), "50,000");
+        assert_eq!(group_thousands(999), "999");
+        assert_eq!(group_thousands(1_234_567), "1,234,567");
+    }
+}

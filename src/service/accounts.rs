@@ -1,0 +1,350 @@
+//! Staff accounts: creating them (first administrator, invitations, the command line),
+//! logging in, changing and resetting passwords, disabling, and granting access to
+//! originals. Each write is one transaction; key work (Argon2id) runs on the blocking pool.
+
+use std::time::Duration;
+
+use super::{ServiceError, keys, transaction};
+use crate::crypto::keys::{OrgSecretKey, RecoveryKey};
+use crate::db::{self, DbConn, tokens::Purpose, users::User};
+use crate::domain::account::{Email, NewPassword, Role};
+use crate::mail::OutgoingMail;
+use crate::state::AppState;
+use crate::throttle::Policy;
+
+/// A new account's details, checked.
+pub struct NewAccount {
+    pub email: Email,
+    pub display_name: String,
+    pub role: Role,
+    pub password: NewPassword,
+}
+
+/// An account just created, and what it may open.
+pub struct Created {
+    pub user: User,
+    /// The organisation key, when this account was granted at creation.
+    pub originals: Option<OrgSecretKey>,
+    /// Shown once when this creation made the organisation key.
+    pub recovery: Option<RecoveryKey>,
+}
+
+/// Create an account with its key pair, in the caller's transaction. The first account of
+/// an empty database must be an administrator: it creates the organisation key, is
+/// granted, and receives the recovery key to show once. Later accounts start ungranted.
+/// Fails with a unique violation (as `ServiceError::Db`) when the email is taken.
+pub fn create(conn: &mut DbConn, new: &NewAccount) -> Result<Created, ServiceError> {
+    let hash = crate::password::hash(new.password.expose())?;
+    let first = db::users::count(conn)? == 0;
+    let user = db::users::create(
+        conn,
+        new.email.as_str(),
+        &new.display_name,
+        new.role,
+        &hash,
+    )?;
+    keys::new_staff_keys(conn, &user.id, new.password.expose())?;
+    if !(first && new.role == Role::Admin) || keys::org_key_exists(conn)? {
+        return Ok(Created {
+            user,
+            originals: None,
+            recovery: None,
+        });
+    }
+    let (org, recovery) = keys::create_org_key(conn)?;
+    keys::grant(conn, &org, &user.id, None)?.map_err(|r| anyhow::anyhow!("{r:?}"))?;
+    Ok(Created {
+        user,
+        originals: Some(org),
+        recovery: Some(recovery),
+    })
+}
+
+/// Why the first administrator could not be created.
+#[derive(Debug, PartialEq, Eq)]
+pub enum SetupRefusal {
+    /// An account exists already, or the setup link was used.
+    AlreadyDone,
+}
+
+/// Create the first administrator with the one-time setup token.
+pub fn setup_first_admin(
+    conn: &mut DbConn,
+    token_id: &str,
+    new: &NewAccount,
+) -> Result<Result<Created, SetupRefusal>, ServiceError> {
+    transaction(conn, |conn| {
+        if !db::tokens::consume(conn, token_id)? || db::users::count(conn)? > 0 {
+            return Ok(Err(SetupRefusal::AlreadyDone));
+        }
+        create(conn, new).map(Ok)
+    })
+}
+
+/// Why an invitation could not be accepted.
+#[derive(Debug, PartialEq, Eq)]
+pub enum InviteRefusal {
+    Used,
+    EmailTaken,
+}
+
+/// Accept an invitation: the account is made, ungranted, and the token used up.
+pub fn accept_invite(
+    conn: &mut DbConn,
+    token_id: &str,
+    new: &NewAccount,
+) -> Result<Result<Created, InviteRefusal>, ServiceError> {
+    transaction(conn, |conn| {
+        if !db::tokens::consume(conn, token_id)? {
+            return Ok(Err(InviteRefusal::Used));
+        }
+        if db::users::find_by_email(conn, new.email.as_str())?.is_some() {
+            return Ok(Err(InviteRefusal::EmailTaken));
+        }
+        create(conn, new).map(Ok)
+    })
+}
+
+/// How a login attempt ended.
+pub enum LoginOutcome {
+    /// Logged in; `originals` is the organisation key when the account is granted.
+    LoggedIn {
+        user: User,
+        originals: Option<OrgSecretKey>,
+    },
+    /// The password was right but the account is disabled.
+    Disabled,
+    /// Unknown email or wrong password (the same answer for both).
+    Refused,
+    /// Too many failures from this address or on this account: wait this long.
+    Locked(Duration),
+}
+
+/// The throttle key for an account: a keyed hash of the normalised email.
+pub fn login_key(state: &AppState, email: &str) -> String {
+    state
+        .keys
+        .keyed_hash("login", email.trim().to_lowercase().as_bytes())
+}
+
+/// Log in. Failures count per client address (in memory) and per account (in the
+/// database, shared by instances). A success resets the account's count only: an address's
+/// failures are never forgiven by a success (one right password must not clear a guessing
+/// address). The organisation key is unwrapped only after the password was verified.
+pub async fn login(
+    state: &AppState,
+    email: &Email,
+    password: &str,
+    address: &str,
+) -> Result<LoginOutcome, ServiceError> {
+    let key = login_key(state, email.as_str());
+    let locked = {
+        let key = key.clone();
+        super::run(&state.pool, move |conn| {
+            Ok(db::throttle::locked_until(conn, &key)?)
+        })
+        .await?
+    };
+    let address_wait = state.throttles.login.check(address).err();
+    let account_wait = locked.map(|until| (until - db::now()).to_std().unwrap_or_default());
+    if let Some(wait) = address_wait.into_iter().chain(account_wait).max() {
+        return Ok(LoginOutcome::Locked(wait));
+    }
+    let email = email.as_str().to_string();
+    let password = password.to_string();
+    let outcome = super::run(&state.pool, move |conn| {
+        let user = db::users::find_by_email(conn, &email)?;
+        let hash = user.as_ref().map(|u| u.password_hash.as_str());
+        let matches = crate::password::verify(
+            hash.unwrap_or_else(|| crate::password::dummy_hash()),
+            &password,
+        ) && user.is_some();
+        match user {
+            Some(user) if matches && !user.disabled => {
+                db::throttle::reset(conn, &key)?;
+                let originals = keys::unlock(conn, &user.id, &password)?;
+                Ok(LoginOutcome::LoggedIn { user, originals })
+            }
+            Some(_) if matches => Ok(LoginOutcome::Disabled),
+            _ => {
+                db::throttle::record_failure(conn, &key, &Policy::LOGIN_ACCOUNT)?;
+                Ok(LoginOutcome::Refused)
+            }
+        }
+    })
+    .await?;
+    if matches!(outcome, LoginOutcome::Refused) {
+        state.throttles.login.fail(address);
+    }
+    Ok(outcome)
+}
+
+/// Change one's own password, knowing the current one. The key pair is wrapped again
+/// under the new password, so a grant of access to originals is kept; every session of the
+/// account ends (the caller starts a new one for the person who changed it).
+pub fn change_password(
+    conn: &mut DbConn,
+    user_id: &str,
+    current: &str,
+    new: &NewPassword,
+) -> Result<Option<User>, ServiceError> {
+    let hash = crate::password::hash(new.expose())?;
+    transaction(conn, |conn| {
+        let Some(user) = db::users::find(conn, user_id)? else {
+            return Ok(None);
+        };
+        if !crate::password::verify(&user.password_hash, current) {
+            return Ok(None);
+        }
+        keys::rewrap(conn, user_id, current, new.expose())?;
+        db::users::set_password(conn, user_id, &hash)?;
+        Ok(db::users::find(conn, user_id)?)
+    })
+}
+
+/// Why a reset link could not set a password.
+#[derive(Debug, PartialEq, Eq)]
+pub enum ResetRefusal {
+    Used,
+}
+
+/// Set a new password with a reset link. The account gets a new key pair, so access to
+/// originals is lost until an administrator grants it again; its sessions end and its
+/// failed-login count is forgiven.
+pub fn reset_password(
+    conn: &mut DbConn,
+    token_id: &str,
+    user_id: &str,
+    login_key: &str,
+    new: &NewPassword,
+) -> Result<Result<(), ResetRefusal>, ServiceError> {
+    let hash = crate::password::hash(new.expose())?;
+    transaction(conn, |conn| {
+        if !db::tokens::consume(conn, token_id)? {
+            return Ok(Err(ResetRefusal::Used));
+        }
+        db::users::set_password(conn, user_id, &hash)?;
+        keys::new_staff_keys(conn, user_id, new.expose())?;
+        db::throttle::reset(conn, login_key)?;
+        Ok(Ok(()))
+    })
+}
+
+/// Ask for a password reset link. Known, unknown and disabled addresses are handled alike
+/// from the caller's point of view; only an enabled account gets mail.
+pub fn request_reset(
+    conn: &mut DbConn,
+    data_keys: &crate::crypto::DataKeys,
+    email: &Email,
+    token: &str,
+    minutes: i64,
+    mail: impl FnOnce(&User) -> Result<OutgoingMail, ServiceError>,
+) -> Result<(), ServiceError> {
+    let Some(user) = db::users::find_by_email(conn, email.as_str())? else {
+        return Ok(());
+    };
+    if user.disabled {
+        return Ok(());
+    }
+    let message = mail(&user)?;
+    transaction(conn, |conn| {
+        db::tokens::retire_for_email(conn, Purpose::Reset, &user.email)?;
+        db::tokens::create(
+            conn,
+            db::tokens::NewToken {
+                purpose: Purpose::Reset,
+                token_hash: &crate::crypto::token_hash(token),
+                email: &user.email,
+                role: None,
+                user_id: Some(&user.id),
+                created_by: None,
+                expires_at: db::now() + chrono::Duration::minutes(minutes),
+            },
+        )?;
+        crate::mail::enqueue(conn, data_keys, "password-reset", &message)?;
+        Ok(())
+    })
+}
+
+/// Disable or enable an account; its sessions end either way.
+pub fn set_disabled(
+    conn: &mut DbConn,
+    user_id: &str,
+    disabled: bool,
+) -> Result<Option<User>, ServiceError> {
+    transaction(conn, |conn| {
+        let Some(user) = db::users::find(conn, user_id)? else {
+            return Ok(None);
+        };
+        db::users::set_disabled(conn, user_id, disabled)?;
+        Ok(Some(user))
+    })
+}
+
+/// Invite someone by email. Returns false when the address already has an account.
+pub fn invite(
+    conn: &mut DbConn,
+    data_keys: &crate::crypto::DataKeys,
+    email: &Email,
+    role: Role,
+    token: &str,
+    hours: i64,
+    invited_by: &str,
+    message: &OutgoingMail,
+) -> Result<bool, ServiceError> {
+    transaction(conn, |conn| {
+        if db::users::find_by_email(conn, email.as_str())?.is_some() {
+            return Ok(false);
+        }
+        db::tokens::retire_for_email(conn, Purpose::Invite, email.as_str())?;
+        db::tokens::create(
+            conn,
+            db::tokens::NewToken {
+                purpose: Purpose::Invite,
+                token_hash: &crate::crypto::token_hash(token),
+                email: email.as_str(),
+                role: Some(role),
+                user_id: None,
+                created_by: Some(invited_by),
+                expires_at: db::now() + chrono::Duration::hours(hours),
+            },
+        )?;
+        crate::mail::enqueue(conn, data_keys, "invite", message)?;
+        Ok(true)
+    })
+}
+
+/// Grant an account access to originals with the granting administrator's key. Takes
+/// effect at the account's next login.
+pub fn grant_originals(
+    conn: &mut DbConn,
+    org: &OrgSecretKey,
+    user_id: &str,
+    granted_by: &str,
+) -> Result<Result<(), keys::GrantRefusal>, ServiceError> {
+    transaction(conn, |conn| keys::grant(conn, org, user_id, Some(granted_by)))
+}
+
+/// Revoke an account's access to originals. Its sessions end at once, taking the
+/// unwrapped key with them.
+pub fn revoke_originals(conn: &mut DbConn, user_id: &str) -> Result<bool, ServiceError> {
+    transaction(conn, |conn| {
+        let had = db::keys::revoke(conn, user_id)?;
+        if had {
+            db::users::end_sessions(conn, user_id)?;
+        }
+        Ok(had)
+    })
+}
+
+/// Grant an account access with the recovery key (when no administrator can).
+pub fn recover_access(
+    conn: &mut DbConn,
+    recovery: &RecoveryKey,
+    user_id: &str,
+) -> Result<Result<OrgSecretKey, keys::GrantRefusal>, ServiceError> {
+    transaction(conn, |conn| {
+        let org = keys::recover(conn, recovery)?;
+        Ok(keys::grant(conn, &org, user_id, None)?.map(|()| org))
+    })
+}
