@@ -143,7 +143,9 @@ fn print_upgrade_recovery(recovery: &crate::crypto::keys::RecoveryKey) {
     println!();
     println!("    {}", recovery.display());
     println!();
-    println!("No account has access to originals yet. Log in once, then give yourself access with:");
+    println!(
+        "No account has access to originals yet. Log in once, then give yourself access with:"
+    );
     println!("    peoples-upr originals recover --email you@example.org");
     println!();
 }
@@ -161,8 +163,11 @@ fn print_first_recovery(recovery: &crate::crypto::keys::RecoveryKey) {
 
 fn serve(mut config: Config) -> anyhow::Result<()> {
     let bind = config.bind;
-    let listener = TcpListener::bind(bind)
-        .map_err(|e| anyhow::anyhow!("cannot listen on {bind}: {e}. Is another server using it? Choose another with --bind."))?;
+    let listener = TcpListener::bind(bind).map_err(|e| {
+        anyhow::anyhow!(
+            "cannot listen on {bind}: {e}. Is another server using it? Choose another with --bind."
+        )
+    })?;
     if !config.base_url_set {
         config.base_url = format!("http://{}", listener.local_addr()?);
     }
@@ -174,7 +179,8 @@ fn serve(mut config: Config) -> anyhow::Result<()> {
             dir.display()
         )),
         crate::config::MailTransport::Log => Some(
-            "Mail is not sent: only a line is logged for each message (UPR_MAIL_TRANSPORT=log).".into(),
+            "Mail is not sent: only a line is logged for each message (UPR_MAIL_TRANSPORT=log)."
+                .into(),
         ),
         crate::config::MailTransport::Smtp(_) => None,
     };
@@ -185,7 +191,7 @@ fn serve(mut config: Config) -> anyhow::Result<()> {
         }
         let setup = {
             let mut conn = prepared.state.pool.get()?;
-            crate::routes::auth::setup::issue_if_needed(&mut conn)?
+            crate::service::accounts::issue_setup_token(&mut conn)?
         };
         tracing::info!(database = %described, address = %bind, "serving");
         println!("People's UPR is running at {base_url}/ (data: {described}).");
@@ -246,7 +252,9 @@ fn recover(config: Config, email: &str) -> anyhow::Result<()> {
         line
     };
     let recovery = crate::crypto::keys::RecoveryKey::parse(&typed).ok_or_else(|| {
-        anyhow::anyhow!("that is not a recovery key: it has 64 letters and digits in groups of four")
+        anyhow::anyhow!(
+            "that is not a recovery key: it has 64 letters and digits in groups of four"
+        )
     })?;
     match crate::service::accounts::recover_access(&mut conn, &recovery, &user.id) {
         Ok(Ok(_)) => {

@@ -323,4 +323,3 @@ pub fn set_status(
     .execute(conn)?;
     Ok(n == 1)
 }
-

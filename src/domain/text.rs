@@ -278,7 +278,10 @@ mod tests {
             ],
             marker,
         );
-        assert_eq!(redacted.as_str(), "Mi número es [identifier withheld] ñ fin");
+        assert_eq!(
+            redacted.as_str(),
+            "Mi número es [identifier withheld] ñ fin"
+        );
         // A span ending inside a multi-byte character takes the whole character.
         let n = original.reveal().find('ñ').unwrap();
         let r = RedactedText::apply(

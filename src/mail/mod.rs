@@ -22,7 +22,14 @@ pub struct OutgoingMail {
     pub to: String,
     pub subject: String,
     pub text: String,
+    /// Sent to a witness: their address is never written to a mail file (the file
+    /// transport names a placeholder instead), and the outbox forgets it once sent.
+    #[serde(default)]
+    pub witness: bool,
 }
+
+/// What the file transport writes instead of a witness's address.
+pub const WITNESS_PLACEHOLDER: &str = "Witness <witness@address-not-kept.invalid>";
 
 /// Where messages go.
 pub enum Transport {
@@ -62,9 +69,13 @@ impl Transport {
     }
 
     async fn send(&self, from: &Mailbox, mail: &OutgoingMail, kind: &str) -> anyhow::Result<()> {
+        let to = match self {
+            Transport::File(_) if mail.witness => WITNESS_PLACEHOLDER,
+            _ => mail.to.as_str(),
+        };
         let message = Message::builder()
             .from(from.clone())
-            .to(mail.to.parse()?)
+            .to(to.parse()?)
             .subject(&mail.subject)
             .header(ContentType::TEXT_PLAIN)
             .body(mail.text.clone())?;

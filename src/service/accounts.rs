@@ -36,13 +36,7 @@ pub struct Created {
 pub fn create(conn: &mut DbConn, new: &NewAccount) -> Result<Created, ServiceError> {
     let hash = crate::password::hash(new.password.expose())?;
     let first = db::users::count(conn)? == 0;
-    let user = db::users::create(
-        conn,
-        new.email.as_str(),
-        &new.display_name,
-        new.role,
-        &hash,
-    )?;
+    let user = db::users::create(conn, new.email.as_str(), &new.display_name, new.role, &hash)?;
     keys::new_staff_keys(conn, &user.id, new.password.expose())?;
     if !(first && new.role == Role::Admin) || keys::org_key_exists(conn)? {
         return Ok(Created {
@@ -58,6 +52,28 @@ pub fn create(conn: &mut DbConn, new: &NewAccount) -> Result<Created, ServiceErr
         originals: Some(org),
         recovery: Some(recovery),
     })
+}
+
+/// Create a setup token if nobody has an account yet. Returns the token to print.
+pub fn issue_setup_token(conn: &mut DbConn) -> Result<Option<String>, ServiceError> {
+    if db::users::count(conn)? > 0 {
+        return Ok(None);
+    }
+    let token = crate::crypto::random_token();
+    db::tokens::retire_for_email(conn, Purpose::Setup, "")?;
+    db::tokens::create(
+        conn,
+        db::tokens::NewToken {
+            purpose: Purpose::Setup,
+            token_hash: &crate::crypto::token_hash(&token),
+            email: "",
+            role: Some(Role::Admin),
+            user_id: None,
+            created_by: None,
+            expires_at: db::now() + chrono::Duration::hours(24),
+        },
+    )?;
+    Ok(Some(token))
 }
 
 /// Why the first administrator could not be created.
@@ -322,7 +338,9 @@ pub fn grant_originals(
     user_id: &str,
     granted_by: &str,
 ) -> Result<Result<(), keys::GrantRefusal>, ServiceError> {
-    transaction(conn, |conn| keys::grant(conn, org, user_id, Some(granted_by)))
+    transaction(conn, |conn| {
+        keys::grant(conn, org, user_id, Some(granted_by))
+    })
 }
 
 /// Revoke an account's access to originals. Its sessions end at once, taking the

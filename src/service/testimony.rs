@@ -121,7 +121,11 @@ pub fn submit(
         language: s.language,
         witness_role: s.role,
         place_state: s.place_state.trim().to_string(),
-        place_city: if seal_city { String::new() } else { city.clone() },
+        place_city: if seal_city {
+            String::new()
+        } else {
+            city.clone()
+        },
         sealed_city: seal_city.then(|| org.seal_str(&city)),
         period_from: s.period.map(|p| p.from.code()).unwrap_or_default(),
         period_to: s.period.and_then(|p| p.to).map(|t| t.code()),
@@ -315,8 +319,7 @@ pub fn delete_contact(
         };
         db::testimony::delete_contact(conn, id.as_str(), copy.as_deref())?;
         let consent = db::testimony::current_consent(conn, id.as_str())?;
-        if consent.chosen().contains(ConsentScope::ContactForFollowUp) && !consent.is_withdrawn()
-        {
+        if consent.chosen().contains(ConsentScope::ContactForFollowUp) && !consent.is_withdrawn() {
             let rest = ConsentSet::new(
                 consent
                     .chosen()

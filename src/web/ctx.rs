@@ -101,11 +101,8 @@ impl Ctx {
         use base64::Engine as _;
         self.user.as_ref()?;
         let b64 = self.session.get::<String>(keys::ORIGINALS).ok().flatten()?;
-        let bytes = zeroize::Zeroizing::new(
-            base64::engine::general_purpose::STANDARD
-                .decode(b64)
-                .ok()?,
-        );
+        let bytes =
+            zeroize::Zeroizing::new(base64::engine::general_purpose::STANDARD.decode(b64).ok()?);
         crate::crypto::keys::OrgSecretKey::from_bytes(&bytes).ok()
     }
 

@@ -22,7 +22,7 @@ both_databases!(
 async fn setup_link_creates_the_first_admin_once(app: TestApp) {
     app.forget_org_key();
     let token = app
-        .db(peoples_upr::routes::auth::setup::issue_if_needed)
+        .db(peoples_upr::service::accounts::issue_setup_token)
         .unwrap()
         .expect("no users yet, so a setup token");
     let path = format!("/setup/{token}");
@@ -84,7 +84,7 @@ async fn setup_link_creates_the_first_admin_once(app: TestApp) {
     let spent = crate::helpers::get_with(&again, &app.url(&path)).await;
     assert_eq!(spent.status, 410);
     assert!(
-        app.db(peoples_upr::routes::auth::setup::issue_if_needed)
+        app.db(peoples_upr::service::accounts::issue_setup_token)
             .unwrap()
             .is_none()
     );

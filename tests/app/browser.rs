@@ -165,6 +165,14 @@ async fn a_witness_testifies_in_spanish_and_later_withdraws_consent_to_quotation
     let consent = app
         .db(|c| peoples_upr::db::testimony::current_consent(c, &t))
         .unwrap();
+    let history = app
+        .db(|c| peoples_upr::db::testimony::consent_history(c, &t))
+        .unwrap();
+    assert_eq!(
+        history.len(),
+        2,
+        "the change is a new record of the history"
+    );
     assert!(!consent.permits(peoples_upr::domain::consent::ConsentScope::QuoteVerbatim));
     assert!(consent.permits(peoples_upr::domain::consent::ConsentScope::PublishAnonymously));
     browser.close().await;

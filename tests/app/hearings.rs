@@ -153,7 +153,11 @@ fn add_testimony(app: &TestApp, hearing: &str, status: &str) {
                 t::id.eq(&id),
                 t::hearing_id.eq(hearing),
                 t::receipt_hash.eq(format!("hash-{id}")),
-                t::status.eq(if status == "withdrawn" { "received" } else { status }),
+                t::status.eq(if status == "withdrawn" {
+                    "received"
+                } else {
+                    status
+                }),
                 t::withdrawn_at.eq((status == "withdrawn").then(db::now)),
                 t::sealed_body.eq(app.org.public().seal_str("What happened.")),
                 t::language.eq("en"),

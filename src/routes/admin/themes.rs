@@ -110,19 +110,13 @@ pub async fn add(
         return themes_page(staff.ctx, &state, form, errors).await;
     }
     let (n, i) = (name.clone(), id.clone());
-    let outcome = crate::web::run_db(&state.pool, move |conn| {
-        let vocabulary = db::hearings::all_themes(conn)?;
-        if let Some(t) = clash(&vocabulary, &n, &i) {
-            return Ok(Some(t.label(Lang::En)));
-        }
-        match db::hearings::add_theme(conn, &i, &n) {
-            Ok(()) => Ok(None),
-            Err(e) if db::is_unique_violation(&e) => Ok(Some(n)),
-            Err(e) => Err(e.into()),
-        }
+    let outcome = crate::service::run(&state.pool, move |conn| {
+        crate::service::hearings::add_theme(conn, &i, &n, |vocabulary| {
+            clash(vocabulary, &n, &i).map(|t| t.label(Lang::En))
+        })
     })
     .await?;
-    if let Some(existing) = outcome {
+    if let Err(crate::service::hearings::ThemeRefusal::Exists(existing)) = outcome {
         errors.add(
             "name",
             format!(

@@ -154,10 +154,13 @@ pub async fn invite(
         to: email.as_str().to_string(),
         subject: "You are invited to the People's UPR".into(),
         text,
+        witness: false,
     };
     let invited = email.clone();
     let created = crate::service::run(&state.pool, move |conn| {
-        accounts::invite(conn, &st.keys, &invited, role, &token, hours, &inviter, &message)
+        accounts::invite(
+            conn, &st.keys, &invited, role, &token, hours, &inviter, &message,
+        )
     })
     .await?;
     if !created {
@@ -274,10 +277,7 @@ pub async fn grant_originals(
     let message = match done {
         Ok(()) => {
             tracing::info!(user = %user.id, by = %staff.user.id, "access to originals granted");
-            format!(
-                "{} can open originals from their next login.",
-                user.email
-            )
+            format!("{} can open originals from their next login.", user.email)
         }
         Err(GrantRefusal::NoKeyPair) => format!(
             "{} has not logged in since originals were sealed. Ask them to log in once, then grant again.",

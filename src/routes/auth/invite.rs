@@ -110,7 +110,11 @@ pub async fn submit(
     match done {
         Ok(_) => {}
         Err(InviteRefusal::Used) => {
-            return Err(token_problem(db::tokens::TokenProblem::Used, "invitation", AGAIN));
+            return Err(token_problem(
+                db::tokens::TokenProblem::Used,
+                "invitation",
+                AGAIN,
+            ));
         }
         Err(InviteRefusal::EmailTaken) => {
             return Err(AppError::Gone(

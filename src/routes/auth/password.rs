@@ -43,7 +43,11 @@ pub async fn submit(
     if form.current.is_empty() {
         errors.add("current", "Enter your current password.");
     }
-    let new = match NewPassword::parse(&form.password, &form.password_confirm, Some(&staff.user.email)) {
+    let new = match NewPassword::parse(
+        &form.password,
+        &form.password_confirm,
+        Some(&staff.user.email),
+    ) {
         Ok(p) => Some(p),
         Err((field, msg)) => {
             errors.add(field, msg);

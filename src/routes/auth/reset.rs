@@ -95,6 +95,7 @@ pub async fn submit_forgot(
                     to: user.email.clone(),
                     subject: "Reset your People's UPR password".into(),
                     text,
+                    witness: false,
                 })
             })
         })
@@ -124,7 +125,10 @@ pub struct ResetPage {
 
 async fn has_grant(state: &AppState, user_id: Option<String>) -> Result<bool, AppError> {
     let Some(id) = user_id else { return Ok(false) };
-    crate::web::run_db(&state.pool, move |conn| Ok(db::keys::grant(conn, &id)?.is_some())).await
+    crate::web::run_db(&state.pool, move |conn| {
+        Ok(db::keys::grant(conn, &id)?.is_some())
+    })
+    .await
 }
 
 const AGAIN: &str = "ask for a new link on the “Forgot your password?” page";

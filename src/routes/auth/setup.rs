@@ -24,28 +24,6 @@ pub struct SetupPage {
     pub errors: FormErrors,
 }
 
-/// Create a setup token if nobody has an account yet. Returns the token to print.
-pub fn issue_if_needed(conn: &mut db::DbConn) -> anyhow::Result<Option<String>> {
-    if db::users::count(conn)? > 0 {
-        return Ok(None);
-    }
-    let token = crate::crypto::random_token();
-    db::tokens::retire_for_email(conn, Purpose::Setup, "")?;
-    db::tokens::create(
-        conn,
-        db::tokens::NewToken {
-            purpose: Purpose::Setup,
-            token_hash: &crate::crypto::token_hash(&token),
-            email: "",
-            role: Some(Role::Admin),
-            user_id: None,
-            created_by: None,
-            expires_at: db::now() + chrono::Duration::hours(24),
-        },
-    )?;
-    Ok(Some(token))
-}
-
 async fn check(state: &AppState, token: &str) -> Result<db::tokens::StaffToken, AppError> {
     let hash = crate::crypto::token_hash(token);
     let found = crate::web::run_db(&state.pool, move |conn| {

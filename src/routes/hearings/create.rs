@@ -3,7 +3,6 @@
 use actix_web::{HttpResponse, get, post, web::Data};
 
 use super::form::{self, HearingForm, Target};
-use crate::db;
 use crate::domain::account::Permission;
 use crate::error::AppError;
 use crate::state::AppState;
@@ -35,15 +34,11 @@ pub async fn submit(
     };
     let by = staff.user.id.clone();
     let saved = fields.clone();
-    let id = crate::web::run_db(&state.pool, move |conn| {
-        match db::hearings::create(conn, &saved, &by) {
-            Ok(id) => Ok(Some(id)),
-            Err(e) if db::is_unique_violation(&e) => Ok(None),
-            Err(e) => Err(e.into()),
-        }
+    let id = crate::service::run(&state.pool, move |conn| {
+        crate::service::hearings::create(conn, &saved, &by)
     })
     .await?;
-    let Some(id) = id else {
+    let Ok(id) = id else {
         let mut errors = Default::default();
         form::slug_clash(&mut errors, &fields.slug);
         return form::form_page(staff.ctx, &state, Target::New, typed, errors).await;

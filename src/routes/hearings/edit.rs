@@ -70,18 +70,15 @@ pub async fn submit(
     };
     let hid = hearing.id.clone();
     let saved = fields.clone();
-    let versions = crate::web::run_db(&state.pool, move |conn| {
-        let before = db::hearings::current_consent_text(conn, &hid)?.version;
-        match db::hearings::update(conn, &hid, &saved) {
-            Ok(()) => {}
-            Err(e) if db::is_unique_violation(&e) => return Ok(None),
-            Err(e) => return Err(e.into()),
-        }
-        let after = db::hearings::current_consent_text(conn, &hid)?.version;
-        Ok(Some((before, after)))
+    let edited = crate::service::run(&state.pool, move |conn| {
+        crate::service::hearings::update(conn, &hid, &saved)
     })
     .await?;
-    let Some((before, after)) = versions else {
+    let Ok(crate::service::hearings::Edited {
+        consent_before: before,
+        consent_after: after,
+    }) = edited
+    else {
         let mut errors = Default::default();
         form::slug_clash(&mut errors, &fields.slug);
         return form::form_page(staff.ctx, &state, target(), typed, errors).await;

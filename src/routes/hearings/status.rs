@@ -60,8 +60,8 @@ pub async fn submit(
         return super::show::hearing_page(staff, &state, id, errors).await;
     }
     let hid = id.clone();
-    let moved = crate::web::run_db(&state.pool, move |conn| {
-        Ok(db::hearings::set_status(conn, &hid, from, to)?)
+    let moved = crate::service::run(&state.pool, move |conn| {
+        crate::service::hearings::set_status(conn, &hid, from, to)
     })
     .await?;
     if !moved {

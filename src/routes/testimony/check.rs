@@ -344,7 +344,10 @@ pub async fn delete_contact(
     Form(_): Form<Empty>,
 ) -> Result<HttpResponse, AppError> {
     let (id, key) = witness(&ctx)?;
-    crate::service::run(&state.pool, move |conn| svc::delete_contact(conn, &id, &key)).await?;
+    crate::service::run(&state.pool, move |conn| {
+        svc::delete_contact(conn, &id, &key)
+    })
+    .await?;
     ctx.set_flash(&ctx.t("mine-contact-deleted"));
     Ok(w::see_other("/my-testimony"))
 }
@@ -363,6 +366,9 @@ mod tests {
         assert!(super::still_open(1000, 1000));
         assert!(super::still_open(1000, 1000 + 14 * 60 + 59));
         assert!(!super::still_open(1000, 1000 + 15 * 60));
-        assert!(!super::still_open(1000, 999), "a time in the future is not trusted");
+        assert!(
+            !super::still_open(1000, 999),
+            "a time in the future is not trusted"
+        );
     }
 }

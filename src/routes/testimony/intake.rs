@@ -6,8 +6,8 @@ use actix_web::{HttpRequest, HttpResponse, get, post, web};
 use askama::Template;
 
 use super::form::{self, TestimonyForm};
-use super::validate::{self, StaffIntake};
 use super::public::{Loaded, load_hearing};
+use super::validate::{self, StaffIntake};
 use super::view::{FormView, HearingView};
 use crate::db;
 use crate::domain::FormErrors;
@@ -124,21 +124,24 @@ pub async fn submit(
     let intake = Some(StaffIntake {
         user_id: staff.user.id.clone().into(),
     });
-    let receipt =
-        match validate::process(&state, &staff.ctx, raw, csrf_ok, &loaded, refusal, intake).await? {
-            Ok(receipt) => receipt,
-            Err(again) => {
-                let p = page(
-                    staff,
-                    &state,
-                    &loaded,
-                    again.form,
-                    again.errors,
-                    again.notice,
-                );
-                return w::render(again.status, &p);
-            }
-        };
+    let receipt = match validate::process(
+        &state, &staff.ctx, raw, csrf_ok, &loaded, refusal, intake,
+    )
+    .await?
+    {
+        Ok(receipt) => receipt,
+        Err(again) => {
+            let p = page(
+                staff,
+                &state,
+                &loaded,
+                again.form,
+                again.errors,
+                again.notice,
+            );
+            return w::render(again.status, &p);
+        }
+    };
     let shown = (receipt.display(), loaded.hearing.title.clone());
     crate::web::ctx::store(&staff.ctx.session, keys::RECEIPT, shown)?;
     Ok(w::see_other("/staff/intake/receipt"))

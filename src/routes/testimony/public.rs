@@ -158,7 +158,9 @@ pub async fn submit(
             )
         })
     };
-    let receipt = match validate::process(&state, &ctx, raw, csrf_ok, &loaded, refusal, None).await? {
+    let receipt = match validate::process(&state, &ctx, raw, csrf_ok, &loaded, refusal, None)
+        .await?
+    {
         Ok(receipt) => receipt,
         Err(again) => {
             let page = hearing_page(ctx, &state, &loaded, again.form, again.errors, again.notice);

@@ -265,6 +265,7 @@ pub fn validate(
             to: email.as_str().to_string(),
             subject: crate::i18n::message(ctx.lang, "mail-confirm-subject", &[]),
             text: crate::i18n::message(ctx.lang, "mail-confirm-body", &[]),
+            witness: true,
         });
     Ok(Submission {
         hearing_id: HearingId::from(choices.hearing_id),

@@ -147,7 +147,10 @@ impl FormView {
             body_limit: i18n::message(
                 lang,
                 "form-testimony-limit",
-                &[("max", &super::validate::group_thousands(MAX_TESTIMONY_CHARS))],
+                &[(
+                    "max",
+                    &super::validate::group_thousands(MAX_TESTIMONY_CHARS),
+                )],
             ),
             attachments_hint: i18n::message(
                 lang,
