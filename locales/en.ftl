@@ -173,7 +173,6 @@ check-lost = Lost your code? For your safety we cannot recover it. You can give 
 check-expired = For your safety, please enter your receipt code again.
 err-code-format = A receipt code has 25 digits. Check that you copied all of them.
 err-code-unknown = We found no testimony with this code. Check the digits and try again.
-err-code-wait = Too many codes were tried from this connection. Wait { $minutes } minutes and try again.
 
 ## My testimony
 mine-title = Your testimony

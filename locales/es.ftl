@@ -173,7 +173,6 @@ check-lost = ¿Perdió su código? Por su seguridad, no podemos recuperarlo. Si 
 check-expired = Por su seguridad, ingrese otra vez su código de recibo.
 err-code-format = Un código de recibo tiene 25 cifras. Revise que las copió todas.
 err-code-unknown = No encontramos ningún testimonio con este código. Revise las cifras e inténtelo otra vez.
-err-code-wait = Se probaron demasiados códigos desde esta conexión. Espere { $minutes } minutos e inténtelo otra vez.
 
 ## My testimony
 mine-title = Su testimonio

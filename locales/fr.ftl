@@ -173,7 +173,6 @@ check-lost = Vous avez perdu votre code ? Pour votre sécurité, nous ne pouvon
 check-expired = Pour votre sécurité, veuillez saisir de nouveau votre code de reçu.
 err-code-format = Un code de reçu a 25 chiffres. Vérifiez que vous les avez tous copiés.
 err-code-unknown = Nous n’avons trouvé aucun témoignage avec ce code. Vérifiez les chiffres et réessayez.
-err-code-wait = Trop de codes ont été essayés depuis cette connexion. Attendez { $minutes } minutes et réessayez.
 
 ## My testimony
 mine-title = Votre témoignage

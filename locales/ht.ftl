@@ -173,7 +173,6 @@ check-lost = Ou pèdi kòd ou? Pou sekirite ou, nou pa ka jwenn li ankò pou ou.
 check-expired = Pou sekirite ou, tanpri antre kòd resi ou ankò.
 err-code-format = Yon kòd resi gen 25 chif. Verifye si ou kopye yo tout.
 err-code-unknown = Nou pa jwenn okenn temwayaj ak kòd sa a. Verifye chif yo epi eseye ankò.
-err-code-wait = Gen twòp kòd yo eseye soti nan koneksyon sa a. Tann { $minutes } minit epi eseye ankò.
 
 ## My testimony
 mine-title = Temwayaj ou

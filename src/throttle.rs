@@ -37,11 +37,18 @@ impl Policy {
         max: Duration::from_secs(3600),
         forget_after: Duration::from_secs(24 * 3600),
     };
-    /// Receipt checks per client address: like logins.
+    /// Receipt checks per client address: wrong codes are slowed down, never locked out,
+    /// because fifty witnesses at one venue may share an address and each must get in.
+    ///
+    /// Why slowing is enough: a receipt is 25 random digits, 10^25 ≈ 2^83 codes. After 10
+    /// free failures each check waits 0.5 s, doubling to at most 4 s. Even an attacker
+    /// holding 100 connections open at once gets 100 / 4 s = 25 guesses a second, about
+    /// 7.9 × 10^8 a year. With 100,000 valid receipts in the database, the chance that
+    /// any guess in that year opens one is 7.9 × 10^8 × 10^5 / 10^25 ≈ 8 × 10^-12.
     pub const RECEIPT_ADDRESS: Policy = Policy {
-        free: 5,
-        base: Duration::from_secs(30),
-        max: Duration::from_secs(3600),
+        free: 10,
+        base: Duration::from_millis(500),
+        max: Duration::from_secs(4),
         forget_after: Duration::from_secs(24 * 3600),
     };
     /// Testimony submissions per client address: a hearing's shared computer must still work.
@@ -123,7 +130,25 @@ impl MemoryThrottle {
         entry.locked_until = self.policy.delay(entry.failures).map(|d| now + d);
     }
 
-    /// Forget a key's failures.
+    /// How long to wait before the next attempt from this key is looked at (slowing
+    /// down rather than refusing): the policy's delay for the failures counted so far.
+    pub fn slowdown(&self, key: &str) -> Duration {
+        let entries = self.entries.lock().unwrap_or_else(|p| p.into_inner());
+        entries
+            .get(key)
+            .filter(|e| e.last.elapsed() < self.policy.forget_after)
+            .and_then(|e| self.policy.delay(e.failures))
+            .unwrap_or_default()
+    }
+
+    /// Failures counted for a key.
+    pub fn failures(&self, key: &str) -> u32 {
+        let entries = self.entries.lock().unwrap_or_else(|p| p.into_inner());
+        entries.get(key).map_or(0, |e| e.failures)
+    }
+
+    /// Forget a key's failures (only ever by time or by tests: a success never does, or
+    /// one right answer would wipe out a guessing address's record).
     pub fn succeed(&self, key: &str) {
         self.entries
             .lock()
@@ -154,8 +179,24 @@ mod tests {
     }
 
     #[test]
-    fn memory_throttle_locks_after_free_failures() {
+    fn receipt_checks_slow_down_and_stay_short() {
         let t = MemoryThrottle::new(Policy::RECEIPT_ADDRESS);
+        for _ in 0..9 {
+            t.fail("venue");
+        }
+        assert_eq!(t.slowdown("venue"), Duration::ZERO);
+        t.fail("venue");
+        assert_eq!(t.slowdown("venue"), Duration::from_millis(500));
+        for _ in 0..100 {
+            t.fail("venue");
+        }
+        assert_eq!(t.slowdown("venue"), Duration::from_secs(4), "never longer");
+        assert_eq!(t.failures("venue"), 110);
+    }
+
+    #[test]
+    fn memory_throttle_locks_after_free_failures() {
+        let t = MemoryThrottle::new(Policy::LOGIN_ACCOUNT);
         for _ in 0..4 {
             t.fail("a");
             assert!(t.check("a").is_ok());

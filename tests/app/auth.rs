@@ -17,7 +17,37 @@ both_databases!(
     password_reset_by_emailed_link,
     changing_the_password_ends_other_sessions,
     logout_ends_the_session,
+    a_right_password_forgives_no_failures_of_its_address,
 );
+
+async fn a_right_password_forgives_no_failures_of_its_address(app: TestApp) {
+    app.create_user("real@example.org", Role::Editor);
+    for who in ["a@example.org", "b@example.org", "real@example.org"] {
+        let res = app
+            .submit(
+                "/login",
+                "/login",
+                &[("email", who), ("password", "a wrong password here")],
+            )
+            .await;
+        assert_eq!(res.status, 422);
+    }
+    let before = app.state.throttles.login.failures("127.0.0.1");
+    assert_eq!(before, 3);
+    let ok = app
+        .submit(
+            "/login",
+            "/login",
+            &[("email", "real@example.org"), ("password", PASSWORD)],
+        )
+        .await;
+    assert_eq!(ok.status, 303);
+    assert_eq!(
+        app.state.throttles.login.failures("127.0.0.1"),
+        before,
+        "a success forgives none of the address's failures"
+    );
+}
 
 async fn setup_link_creates_the_first_admin_once(app: TestApp) {
     app.forget_org_key();
@@ -491,6 +521,7 @@ async fn password_reset_by_emailed_link(app: TestApp) {
     assert_eq!(known.status, 200);
     let answer = "If an account exists for that address, we have sent it a link";
     assert!(unknown.contains(answer) && known.contains(answer));
+    assert_eq!(unknown.body, known.body, "the same answer, byte for byte");
 
     let mail = app.wait_for_mail("forgetful@example.org").await;
     assert!(app.mails_to("nobody@example.org").is_empty());

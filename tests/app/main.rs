@@ -8,6 +8,7 @@ mod helpers;
 mod auth;
 mod browser;
 mod hearings;
+mod originals;
 mod routes_table;
 mod security;
 mod testimony;

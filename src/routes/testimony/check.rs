@@ -6,7 +6,6 @@
 //! the code itself is kept nowhere) until they leave or stay idle for 15 minutes. The code
 //! never appears in a URL.
 
-use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, get, post, web};
 use askama::Template;
 
@@ -22,7 +21,6 @@ use crate::domain::text::OriginalText;
 use crate::error::AppError;
 use crate::service::testimony::{self as svc, WitnessRefusal, WitnessView};
 use crate::state::AppState;
-use crate::throttle::wait_minutes;
 use crate::web::{self as w, Ctx, Form, ctx::client_key, ctx::keys};
 
 /// A witness's page closes after this long without a visit.
@@ -60,15 +58,10 @@ pub async fn submit(
 ) -> Result<HttpResponse, AppError> {
     let address = client_key(&req, state.config.trust_forwarded_for);
     let mut errors = FormErrors::default();
-    if let Err(wait) = state.throttles.receipt.check(&address) {
-        errors.add(
-            "code",
-            ctx.t1("err-code-wait", "minutes", &wait_minutes(wait).to_string()),
-        );
-        return w::render(
-            StatusCode::TOO_MANY_REQUESTS,
-            &CheckPage { ctx, form, errors },
-        );
+    // Wrong codes from this address slow its checks down; nobody is locked out.
+    let wait = state.throttles.receipt.slowdown(&address);
+    if !wait.is_zero() {
+        actix_web::rt::time::sleep(wait).await;
     }
     let Some(receipt) = Receipt::parse(&form.code) else {
         state.throttles.receipt.fail(&address);
