@@ -214,6 +214,13 @@ pub fn migrate(
     result
 }
 
+/// Apply the pending migrations that come before `version` only (to build an older
+/// database in tests of upgrades).
+#[doc(hidden)]
+pub fn migrate_before(conn: &mut DbConn, version: &str) -> anyhow::Result<Vec<String>> {
+    run_pending(conn, Some(version))
+}
+
 fn pending(conn: &mut DbConn) -> anyhow::Result<Vec<String>> {
     Ok(match conn {
         DbConn::Sqlite(c) => c

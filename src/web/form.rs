@@ -40,12 +40,47 @@ impl<T: DeserializeOwned + 'static> FromRequest for Form<T> {
             let token: TokenOnly =
                 serde_html_form::from_bytes(&bytes).map_err(|_| AppError::Csrf)?;
             super::ctx::verify_csrf(&req.get_session(), &token.csrf_token)?;
-            let form = serde_html_form::from_bytes(&bytes).map_err(|_| {
+            let form = serde_html_form::from_bytes(&clean_fields(&bytes)).map_err(|_| {
                 AppError::BadRequest(
                     "The form was incomplete. Reload the page and try again.".into(),
                 )
             })?;
             Ok(Form(form))
         })
+    }
+}
+
+/// The form with control characters removed from every value (see
+/// [`crate::domain::clean_input`]): a NUL typed into any field can neither reach the
+/// database nor be shown back.
+fn clean_fields(bytes: &[u8]) -> Vec<u8> {
+    match serde_html_form::from_bytes::<Vec<(String, String)>>(bytes) {
+        Ok(pairs) => {
+            let cleaned: Vec<(String, String)> = pairs
+                .into_iter()
+                .map(|(k, v)| (k, crate::domain::clean_input(&v)))
+                .collect();
+            serde_html_form::to_string(&cleaned)
+                .map(String::into_bytes)
+                .unwrap_or_else(|_| bytes.to_vec())
+        }
+        Err(_) => bytes.to_vec(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn control_characters_leave_every_field() {
+        let cleaned = super::clean_fields(b"title=a%00b&themes=x%07&themes=y");
+        let pairs: Vec<(String, String)> = serde_html_form::from_bytes(&cleaned).unwrap();
+        assert_eq!(
+            pairs,
+            vec![
+                ("title".into(), "ab".into()),
+                ("themes".into(), "x".into()),
+                ("themes".into(), "y".into())
+            ]
+        );
     }
 }

@@ -70,7 +70,7 @@ pub struct TestApp {
 /// A throwaway PostgreSQL database, dropped at the end of the test.
 pub struct PgDatabase {
     admin_url: String,
-    name: String,
+    pub name: String,
 }
 
 impl Drop for PgDatabase {
@@ -86,7 +86,7 @@ impl Drop for PgDatabase {
     }
 }
 
-fn postgres_admin_url() -> Option<String> {
+pub fn postgres_admin_url() -> Option<String> {
     match std::env::var("UPR_TEST_POSTGRES_URL") {
         Ok(url) if !url.trim().is_empty() => Some(url),
         _ => {
@@ -103,7 +103,7 @@ fn postgres_admin_url() -> Option<String> {
     }
 }
 
-fn create_pg_database(admin_url: &str) -> PgDatabase {
+pub fn create_pg_database(admin_url: &str) -> PgDatabase {
     use diesel::Connection as _;
     use diesel::connection::SimpleConnection as _;
     let name = format!("upr_test_{}", uuid::Uuid::new_v4().simple());
@@ -117,7 +117,7 @@ fn create_pg_database(admin_url: &str) -> PgDatabase {
     }
 }
 
-fn replace_db_name(url: &str, name: &str) -> String {
+pub fn replace_db_name(url: &str, name: &str) -> String {
     let (head, tail) = url.rsplit_once('/').expect("database URL has a path");
     let query = tail
         .split_once('?')

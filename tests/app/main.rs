@@ -12,3 +12,4 @@ mod originals;
 mod routes_table;
 mod security;
 mod testimony;
+mod upgrade;

@@ -50,7 +50,55 @@ both_databases!(
     public_pages_follow_the_chosen_language,
     submissions_from_one_address_are_rate_limited,
     consent_is_bound_to_the_consent_text_the_witness_saw,
+    control_characters_never_reach_the_database,
 );
+
+async fn control_characters_never_reach_the_database(app: TestApp) {
+    open_hearing(&app, "nul");
+    let mut fields = typical();
+    for (k, v) in fields.iter_mut() {
+        match *k {
+            "body" => *v = "They kept us\0 for nine\u{1b} days.\r\nNo doctor.".into(),
+            "name" => *v = "Rosa\0 Martínez".into(),
+            "place_state" => *v = "Te\0xas".into(),
+            _ => {}
+        }
+    }
+    let res = submit_testimony(&app.client, &app, "nul", &fields, vec![]).await;
+    assert_eq!(res.status, 303, "{}", res.text());
+    let code = take_receipt(&app.client, &app, &res).await;
+    let t = latest_testimony(&app);
+    assert_eq!(t.place_state, "Texas");
+    let original = app
+        .db(|c| {
+            peoples_upr::service::testimony::open_original(c, app.data_dir.path(), &app.org, &t.id)
+        })
+        .unwrap();
+    assert_eq!(
+        original.body.reveal(),
+        "They kept us for nine days.\nNo doctor."
+    );
+    assert_eq!(original.name.as_deref(), Some("Rosa Martínez"));
+
+    // The same through a plain form: an addition on the witness's page.
+    let witness = app.other_client();
+    crate::helpers::submit_with(&witness, &app.base, "/check", "/check", &[("code", &code)]).await;
+    let added = crate::helpers::submit_with(
+        &witness,
+        &app.base,
+        "/my-testimony",
+        "/my-testimony/add",
+        &[("body", "More\0 later.")],
+    )
+    .await;
+    assert_eq!(added.status, 303);
+    let original = app
+        .db(|c| {
+            peoples_upr::service::testimony::open_original(c, app.data_dir.path(), &app.org, &t.id)
+        })
+        .unwrap();
+    assert_eq!(original.additions[0].reveal(), "More later.");
+}
 
 /// An open hearing accepting testimony, with three themes, in English and Spanish.
 pub fn open_hearing(app: &TestApp, slug: &str) -> String {
