@@ -6,6 +6,7 @@
 pub mod hearings;
 pub mod outbox;
 pub mod schema;
+pub mod sessions;
 pub mod testimony;
 
 pub mod throttle;

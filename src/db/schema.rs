@@ -178,6 +178,17 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    sessions (id_hash) {
+        id_hash -> Text,
+        state -> Binary,
+        user_id -> Nullable<Text>,
+        expires_at -> Timestamp,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(staff_tokens -> users (user_id));
 diesel::joinable!(hearing_themes -> hearings (hearing_id));
 diesel::joinable!(hearing_themes -> themes (theme_id));
@@ -204,4 +215,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     redaction_requests,
     testimony_additions,
     attachments,
+    sessions,
 );
