@@ -23,8 +23,9 @@ pub mod keys {
     pub const RECEIPT: &str = "receipt";
 }
 
-/// How long a staff login lasts, even with the browser left open.
-const STAFF_SESSION_HOURS: i64 = 12;
+/// How long a staff login lasts, even with the browser left open. Session rows live no
+/// longer than this on the server either.
+pub const STAFF_SESSION_HOURS: i64 = 12;
 
 /// The signed-in staff member, as pages need them.
 #[derive(Clone, Debug)]
