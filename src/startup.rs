@@ -110,6 +110,7 @@ pub fn run(listener: TcpListener, prepared: Prepared) -> anyhow::Result<Server> 
             .app_data(web::PayloadConfig::new(crate::web::form::FORM_LIMIT))
             .configure(crate::routes::configure)
             .wrap(from_fn(middleware::error_pages))
+            .wrap(from_fn(crate::web::csrf::set_cookie))
             .wrap(session)
             .wrap(middleware::security_headers(https))
             .wrap(from_fn(middleware::request_log))
