@@ -2,7 +2,8 @@
 //! stands, adds information, changes consent, deletes contact details, or withdraws.
 //!
 //! The code is checked once (throttled per address, in memory); the session then remembers
-//! the testimony for 30 minutes. The code never appears in a URL.
+//! the testimony until the witness leaves or 15 minutes pass without a page view. The code
+//! never appears in a URL.
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, get, post, web};
@@ -19,8 +20,13 @@ use crate::state::AppState;
 use crate::throttle::wait_minutes;
 use crate::web::{self as w, Ctx, Form, ctx::client_key, ctx::keys};
 
-/// How long a receipt check lasts.
-const WITNESS_MINUTES: i64 = 30;
+/// How long a receipt check lasts without a page view.
+const WITNESS_IDLE_MINUTES: i64 = 15;
+
+/// Whether a witness last seen at `last_seen` is still in at `now` (Unix seconds).
+fn still_active(last_seen: i64, now: i64) -> bool {
+    now.saturating_sub(last_seen) < WITNESS_IDLE_MINUTES * 60
+}
 
 #[derive(Debug, Default, serde::Deserialize)]
 #[serde(default)]
@@ -92,21 +98,28 @@ fn remember(ctx: &Ctx, testimony_id: &str) -> Result<(), AppError> {
     crate::web::ctx::store(&ctx.session, keys::WITNESS, opened)
 }
 
-/// The testimony this visitor opened with a receipt, if still fresh. Otherwise they are
-/// sent to the check page.
+/// The testimony this visitor opened with a receipt, if they have not been idle too long
+/// (the time is renewed). Otherwise they are sent to the check page.
 fn witness(ctx: &Ctx) -> Result<String, AppError> {
     let entry = ctx
         .session
         .get::<(String, i64)>(keys::WITNESS)
         .ok()
         .flatten();
+    let now = chrono::Utc::now().timestamp();
     match entry {
-        Some((id, at)) if chrono::Utc::now().timestamp() - at < WITNESS_MINUTES * 60 => Ok(id),
-        _ => {
+        Some((id, seen)) if still_active(seen, now) => {
+            // Each page view keeps the witness in for another 15 minutes.
+            crate::web::ctx::store(&ctx.session, keys::WITNESS, (&id, now))?;
+            Ok(id)
+        }
+        _ if ctx.session.contains_key(keys::WITNESS) => {
             ctx.session.remove(keys::WITNESS);
             ctx.set_flash(&ctx.t("check-expired"));
             Err(AppError::Redirect("/check".into()))
         }
+        // Nothing was opened in this session: nothing to say, and no session to write.
+        _ => Err(AppError::Redirect("/check".into())),
     }
 }
 
@@ -370,6 +383,26 @@ pub async fn delete_contact(
 #[post("/my-testimony/leave")]
 pub async fn leave(ctx: Ctx, Form(_): Form<Empty>) -> Result<HttpResponse, AppError> {
     ctx.session.remove(keys::WITNESS);
+    // A new session id: the old row is deleted, so the old cookie opens nothing.
+    ctx.session.renew();
     ctx.set_flash(&ctx.t("mine-left"));
     Ok(w::see_other("/check"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_witness_is_let_in_until_fifteen_minutes_idle() {
+        let seen = 1_000_000;
+        assert!(still_active(seen, seen));
+        assert!(still_active(seen, seen + 14 * 60 + 59));
+        assert!(!still_active(seen, seen + 15 * 60));
+        assert!(!still_active(seen, seen + 24 * 3600));
+        assert!(
+            still_active(seen, seen - 5),
+            "a clock a little behind keeps them in"
+        );
+    }
 }
