@@ -10,4 +10,5 @@ mod browser;
 mod hearings;
 mod routes_table;
 mod security;
+mod sessions;
 mod testimony;
