@@ -6,7 +6,6 @@ use std::time::Duration;
 
 use actix_session::SessionMiddleware;
 use actix_session::config::{BrowserSession, CookieContentSecurity};
-use actix_session::storage::CookieSessionStore;
 use actix_web::cookie::{Key, SameSite};
 use actix_web::dev::Server;
 use actix_web::middleware::from_fn;
@@ -20,6 +19,10 @@ use crate::mail::{Mailer, Transport};
 use crate::state::{AppState, Throttles};
 use crate::throttle::{MemoryThrottle, Policy};
 use crate::web::middleware;
+use crate::web::session_store::{self, DbSessionStore};
+
+/// How often expired session rows are deleted.
+const SESSION_SWEEP_EVERY: Duration = Duration::from_secs(10 * 60);
 
 /// The state and keys needed to serve.
 pub struct Prepared {
@@ -121,7 +124,8 @@ pub fn prepare(config: Config) -> anyhow::Result<Prepared> {
     })
 }
 
-/// Start serving on a bound listener (port 0 in tests). The mail sender starts with it.
+/// Start serving on a bound listener (port 0 in tests). The mail sender and the sweeper of
+/// expired sessions start with it.
 pub fn run(listener: TcpListener, prepared: Prepared) -> anyhow::Result<Server> {
     let Prepared {
         state, session_key, ..
@@ -130,22 +134,29 @@ pub fn run(listener: TcpListener, prepared: Prepared) -> anyhow::Result<Server> 
     let workers = state.config.workers;
     let mailer = state.mailer.clone();
     actix_web::rt::spawn(mailer.run());
+    actix_web::rt::spawn(session_store::sweep_expired_sessions(
+        state.pool.clone(),
+        SESSION_SWEEP_EVERY,
+    ));
     let session_key = Arc::new(session_key);
     let server = HttpServer::new(move || {
-        let session =
-            SessionMiddleware::builder(CookieSessionStore::default(), (*session_key).clone())
-                .cookie_name("upr_session".into())
-                .cookie_secure(https)
-                .cookie_http_only(true)
-                .cookie_same_site(SameSite::Lax)
-                .cookie_content_security(CookieContentSecurity::Private)
-                .session_lifecycle(BrowserSession::default())
-                .build();
+        let store = DbSessionStore::new(state.pool.clone());
+        let session = SessionMiddleware::builder(store, (*session_key).clone())
+            .cookie_name("upr_session".into())
+            .cookie_secure(https)
+            .cookie_http_only(true)
+            .cookie_same_site(SameSite::Lax)
+            .cookie_content_security(CookieContentSecurity::Private)
+            .session_lifecycle(BrowserSession::default().state_ttl(
+                actix_web::cookie::time::Duration::hours(crate::web::ctx::STAFF_SESSION_HOURS),
+            ))
+            .build();
         App::new()
             .app_data(state.clone())
             .app_data(web::PayloadConfig::new(crate::web::form::FORM_LIMIT))
             .configure(crate::routes::configure)
             .wrap(from_fn(middleware::error_pages))
+            .wrap(from_fn(crate::web::csrf::set_cookie))
             .wrap(session)
             .wrap(middleware::security_headers(https))
             .wrap(from_fn(middleware::request_log))

@@ -7,6 +7,7 @@ pub mod hearings;
 pub mod keys;
 pub mod outbox;
 pub mod schema;
+pub mod sessions;
 pub mod testimony;
 
 pub mod throttle;

@@ -213,6 +213,17 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    sessions (id_hash) {
+        id_hash -> Text,
+        state -> Binary,
+        user_id -> Nullable<Text>,
+        expires_at -> Timestamp,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(staff_tokens -> users (user_id));
 diesel::joinable!(originals_grants -> users (user_id));
 diesel::joinable!(user_keys -> users (user_id));
@@ -244,4 +255,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     org_keys,
     user_keys,
     originals_grants,
+    sessions,
 );

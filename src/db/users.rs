@@ -4,7 +4,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use super::schema::users;
-use super::{DbConn, MultiBackend, new_id, now};
+use super::{DbConn, MultiBackend, new_id, now, sessions};
 use crate::domain::account::Role;
 
 /// A staff account as stored.
@@ -96,34 +96,48 @@ pub fn create(
     users::table.find(&id).select(User::as_select()).first(conn)
 }
 
-/// Set a new password hash and end every existing session of the user.
+/// Set a new password hash and end every existing session of the user: their rows are
+/// deleted and the session version moves on. A session that should continue (the one
+/// that changed the password) starts afresh.
 pub fn set_password(conn: &mut DbConn, id: &str, password_hash: &str) -> QueryResult<usize> {
-    diesel::update(users::table.find(id))
-        .set((
-            users::password_hash.eq(password_hash),
-            users::session_version.eq(users::session_version + 1),
-            users::updated_at.eq(now()),
-        ))
-        .execute(conn)
+    conn.transaction(|conn| {
+        let n = diesel::update(users::table.find(id))
+            .set((
+                users::password_hash.eq(password_hash),
+                users::session_version.eq(users::session_version + 1),
+                users::updated_at.eq(now()),
+            ))
+            .execute(conn)?;
+        sessions::end_for_user(conn, id, None)?;
+        Ok(n)
+    })
 }
 
-/// Disable or enable an account. Either way its sessions end.
+/// Disable or enable an account. Either way its sessions end (their rows are deleted).
 pub fn set_disabled(conn: &mut DbConn, id: &str, disabled: bool) -> QueryResult<usize> {
-    diesel::update(users::table.find(id))
-        .set((
-            users::disabled.eq(disabled),
-            users::session_version.eq(users::session_version + 1),
-            users::updated_at.eq(now()),
-        ))
-        .execute(conn)
+    conn.transaction(|conn| {
+        let n = diesel::update(users::table.find(id))
+            .set((
+                users::disabled.eq(disabled),
+                users::session_version.eq(users::session_version + 1),
+                users::updated_at.eq(now()),
+            ))
+            .execute(conn)?;
+        sessions::end_for_user(conn, id, None)?;
+        Ok(n)
+    })
 }
 
-/// End every session of the account (its session version moves on).
+/// End every session of the account: its session version moves on and the rows go.
 pub fn end_sessions(conn: &mut DbConn, id: &str) -> QueryResult<usize> {
-    diesel::update(users::table.find(id))
-        .set((
-            users::session_version.eq(users::session_version + 1),
-            users::updated_at.eq(now()),
-        ))
-        .execute(conn)
+    conn.transaction(|conn| {
+        let n = diesel::update(users::table.find(id))
+            .set((
+                users::session_version.eq(users::session_version + 1),
+                users::updated_at.eq(now()),
+            ))
+            .execute(conn)?;
+        sessions::end_for_user(conn, id, None)?;
+        Ok(n)
+    })
 }

@@ -28,14 +28,19 @@ pub struct NextQuery {
 /// Switch the interface language (a plain link, so it works without JavaScript).
 #[get("/lang/{code}")]
 pub async fn set_language(
-    ctx: Ctx,
+    state: web::Data<AppState>,
     code: web::Path<String>,
     query: web::Query<NextQuery>,
 ) -> Result<HttpResponse, AppError> {
     let lang = Lang::parse(&code).ok_or(AppError::NotFound)?;
-    crate::web::ctx::store(&ctx.session, crate::web::ctx::keys::LANG, lang.code())?;
     let next = w::safe_next(query.next.as_deref()).unwrap_or_else(|| "/".into());
-    Ok(w::see_other(&next))
+    let mut res = w::see_other(&next);
+    res.add_cookie(&w::ctx::language_cookie(
+        lang,
+        state.config.secure_cookies(),
+    ))
+    .map_err(|e| AppError::Internal(e.into()))?;
+    Ok(res)
 }
 
 /// Liveness and database reachability, for load balancers.

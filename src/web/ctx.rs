@@ -1,6 +1,7 @@
 //! The request context every page is rendered with.
 
 use actix_session::{Session, SessionExt as _};
+use actix_web::cookie::{Cookie, SameSite};
 use actix_web::dev::Payload;
 use actix_web::{FromRequest, HttpMessage as _, HttpRequest, web};
 use futures_util::future::LocalBoxFuture;
@@ -10,15 +11,14 @@ use crate::domain::account::{Permission, Role};
 use crate::error::AppError;
 use crate::i18n::{self, Lang};
 use crate::state::AppState;
+use crate::web::csrf;
 
 /// Session keys, in one place.
 pub mod keys {
     pub const USER_ID: &str = "uid";
     pub const SESSION_VERSION: &str = "sv";
     pub const LOGIN_AT: &str = "login_at";
-    pub const CSRF: &str = "csrf";
     pub const FLASH: &str = "flash";
-    pub const LANG: &str = "lang";
     pub const WITNESS: &str = "witness";
     pub const RECEIPT: &str = "receipt";
     /// The organisation key of a granted staff member (only ever in a server-side session).
@@ -27,8 +27,13 @@ pub mod keys {
     pub const RECOVERY: &str = "recovery";
 }
 
-/// How long a staff login lasts, even with the browser left open.
-const STAFF_SESSION_HOURS: i64 = 12;
+/// The cookie that remembers the visitor's choice of language (not the session, so that
+/// choosing a language writes nothing on the server).
+pub const LANG_COOKIE: &str = "upr_lang";
+
+/// How long a staff login lasts, even with the browser left open. Session rows live no
+/// longer than this on the server either.
+pub const STAFF_SESSION_HOURS: i64 = 12;
 
 /// The signed-in staff member, as pages need them.
 #[derive(Clone, Debug)]
@@ -55,6 +60,8 @@ pub struct Ctx {
     /// The current path (no query), for the language switcher to return to.
     pub path: String,
     pub session: Session,
+    /// The anti-forgery token of this request, to check posts against.
+    csrf_token: csrf::Token,
 }
 
 impl Ctx {
@@ -91,9 +98,9 @@ impl Ctx {
         self.can(Permission::ManageThemes)
     }
 
-    /// Check a submitted anti-forgery token against the session's.
+    /// Check a submitted anti-forgery token against the one bound to this visitor's cookie.
     pub fn verify_csrf(&self, submitted: &str) -> Result<(), AppError> {
-        verify_csrf(&self.session, submitted)
+        self.csrf_token.verify(submitted)
     }
 
     /// The organisation key, when the signed-in member is granted access to originals.
@@ -112,14 +119,11 @@ impl Ctx {
     }
 
     /// A context without the signed-in member (no database): for error pages raised
-    /// before any handler ran.
+    /// before any handler ran. It writes nothing to the session.
     pub fn light(req: &HttpRequest) -> Self {
-        let session = req.get_session();
-        let lang = session
-            .get::<String>(keys::LANG)
-            .ok()
-            .flatten()
-            .and_then(|c| Lang::parse(&c))
+        let lang = req
+            .cookie(LANG_COOKIE)
+            .and_then(|c| Lang::parse(c.value()))
             .unwrap_or_else(|| {
                 req.headers()
                     .get("Accept-Language")
@@ -127,17 +131,20 @@ impl Ctx {
                     .map(Lang::negotiate)
                     .unwrap_or(Lang::En)
             });
+        let csrf_token = csrf::token(req, None);
         Ctx {
             lang,
             user: None,
-            csrf: csrf_token(&session),
+            csrf: csrf_token.value().to_string(),
             flash: None,
             path: req.path().to_string(),
-            session,
+            session: req.get_session(),
+            csrf_token,
         }
     }
 
-    async fn load(req: &HttpRequest) -> Result<Self, AppError> {
+    /// The full context, loaded once per request (handlers and form checks share it).
+    pub(crate) async fn load(req: &HttpRequest) -> Result<Self, AppError> {
         if let Some(ctx) = req.extensions().get::<Ctx>() {
             return Ok(ctx.clone());
         }
@@ -147,10 +154,11 @@ impl Ctx {
             .clone();
         let mut ctx = Ctx::light(req);
         ctx.user = load_user(&state, &ctx.session).await?;
-        ctx.flash = ctx
-            .session
-            .remove_as::<String>(keys::FLASH)
-            .and_then(Result::ok);
+        ctx.flash = take_flash(&ctx.session);
+        if let Some(principal) = principal(ctx.user.as_ref(), &ctx.session) {
+            ctx.csrf_token = csrf::token(req, Some(&principal));
+            ctx.csrf = ctx.csrf_token.value().to_string();
+        }
         req.extensions_mut().insert(ctx.clone());
         Ok(ctx)
     }
@@ -186,14 +194,34 @@ async fn load_user(state: &AppState, session: &Session) -> Result<Option<Session
     }
 }
 
-/// Start a staff session: a fresh session (new anti-forgery token) bound to the account's
-/// current session version, holding the organisation key when the account is granted.
+/// What a witness's session holds once their receipt opened their testimony: the
+/// testimony, the key to their own copy (derived from the receipt, which is kept nowhere),
+/// and when they were last seen.
+#[derive(serde::Serialize, serde::Deserialize)]
+pub struct WitnessEntry {
+    pub id: crate::domain::ids::TestimonyId,
+    pub key: String,
+    pub seen: i64,
+}
+
+/// Whom the session speaks for, to bind anti-forgery tokens to: the signed-in staff member,
+/// else the witness who opened their testimony (fresh or not: the witness pages decide).
+fn principal(user: Option<&SessionUser>, session: &Session) -> Option<String> {
+    if let Some(user) = user {
+        return Some(format!("staff:{}", user.id));
+    }
+    let entry = session.get::<WitnessEntry>(keys::WITNESS).ok().flatten()?;
+    Some(format!("witness:{}", entry.id))
+}
+
+/// Start a staff session: a fresh session (new id and secret, the old row deleted) bound
+/// to the account's current session version, holding the organisation key when the
+/// account is granted (the session row is encrypted under a secret only the cookie holds).
 pub fn begin_login(
     session: &Session,
     user: &db::users::User,
     originals: Option<&crate::crypto::keys::OrgSecretKey>,
 ) -> Result<(), AppError> {
-    let lang = session.get::<String>(keys::LANG).ok().flatten();
     // `purge` would drop later inserts; clear the state and issue a new cookie instead.
     session.clear();
     session.renew();
@@ -201,10 +229,6 @@ pub fn begin_login(
     insert(keys::USER_ID, user.id.clone().into())?;
     insert(keys::SESSION_VERSION, user.session_version.into())?;
     insert(keys::LOGIN_AT, chrono::Utc::now().timestamp().into())?;
-    insert(keys::CSRF, crate::crypto::random_token().into())?;
-    if let Some(lang) = lang {
-        insert(keys::LANG, lang.into())?;
-    }
     if let Some(org) = originals {
         use base64::Engine as _;
         let b64 = zeroize::Zeroizing::new(
@@ -213,6 +237,15 @@ pub fn begin_login(
         insert(keys::ORIGINALS, b64.as_str().into())?;
     }
     Ok(())
+}
+
+/// End the whole session (logging out): its row is deleted at once and
+/// the cookie replaced by a new one that carries only `farewell`, shown on the next page.
+pub fn end_session(session: &Session, farewell: &str) {
+    // `purge` would drop the farewell; a cleared, renewed session deletes the old row too.
+    session.clear();
+    session.renew();
+    set_flash(session, farewell);
 }
 
 /// Put a value in the session.
@@ -224,38 +257,44 @@ pub fn store(session: &Session, key: &str, value: impl serde::Serialize) -> Resu
 
 /// End the staff part of a session.
 pub fn end_login(session: &Session) {
-    session.remove(keys::ORIGINALS);
-    session.remove(keys::USER_ID);
-    session.remove(keys::SESSION_VERSION);
-    session.remove(keys::LOGIN_AT);
-}
-
-/// The session's anti-forgery token, created on first use.
-pub fn csrf_token(session: &Session) -> String {
-    if let Some(t) = session.get::<String>(keys::CSRF).ok().flatten() {
-        return t;
-    }
-    let t = crate::crypto::random_token();
-    // A failed insert only means the next form post is refused with a clear message.
-    let _ = session.insert(keys::CSRF, &t);
-    t
-}
-
-/// Compare a submitted token with the session's, in constant time.
-pub fn verify_csrf(session: &Session, submitted: &str) -> Result<(), AppError> {
-    match session.get::<String>(keys::CSRF).ok().flatten() {
-        Some(expected)
-            if !submitted.is_empty() && crate::crypto::constant_time_eq(&expected, submitted) =>
-        {
-            Ok(())
+    for key in [
+        keys::ORIGINALS,
+        keys::USER_ID,
+        keys::SESSION_VERSION,
+        keys::LOGIN_AT,
+    ] {
+        // `remove` marks the session changed even for a missing key; a visitor without a
+        // login must not get a session written for nothing.
+        if session.contains_key(key) {
+            session.remove(key);
         }
-        _ => Err(AppError::Csrf),
     }
 }
 
 /// Leave a message for the next page.
 pub fn set_flash(session: &Session, message: &str) {
     let _ = session.insert(keys::FLASH, message);
+}
+
+/// Take the message left for this page, if any. Without one the session is untouched
+/// (`remove` would mark it changed and have it written).
+fn take_flash(session: &Session) -> Option<String> {
+    if !session.contains_key(keys::FLASH) {
+        return None;
+    }
+    session
+        .remove_as::<String>(keys::FLASH)
+        .and_then(Result::ok)
+}
+
+/// The cookie that keeps the visitor's language for a year.
+pub fn language_cookie(lang: Lang, https: bool) -> Cookie<'static> {
+    Cookie::build(LANG_COOKIE, lang.code().to_string())
+        .path("/")
+        .same_site(SameSite::Lax)
+        .secure(https)
+        .max_age(actix_web::cookie::time::Duration::days(365))
+        .finish()
 }
 
 impl FromRequest for Ctx {

@@ -1,7 +1,6 @@
-//! Form posts: the body is read once, its anti-forgery token checked against the session,
-//! then it is parsed into the handler's form type (repeated fields become lists).
+//! Form posts: the body is read once, its anti-forgery token checked against the visitor's
+//! cookie (and whom the session speaks for), then it is parsed into the handler's form type (repeated fields become lists).
 
-use actix_session::SessionExt as _;
 use actix_web::dev::Payload;
 use actix_web::{FromRequest, HttpRequest, web};
 use futures_util::future::LocalBoxFuture;
@@ -39,7 +38,9 @@ impl<T: DeserializeOwned + 'static> FromRequest for Form<T> {
                 })?;
             let token: TokenOnly =
                 serde_html_form::from_bytes(&bytes).map_err(|_| AppError::Csrf)?;
-            super::ctx::verify_csrf(&req.get_session(), &token.csrf_token)?;
+            super::Ctx::load(&req)
+                .await?
+                .verify_csrf(&token.csrf_token)?;
             let form = serde_html_form::from_bytes(&clean_fields(&bytes)).map_err(|_| {
                 AppError::BadRequest(
                     "The form was incomplete. Reload the page and try again.".into(),

@@ -1,10 +1,13 @@
 //! What every page shares: the request context (language, signed-in staff member,
 //! anti-forgery token, flash message), form extraction with CSRF checks, rendering,
-//! and the middleware for security headers, error pages and request logs.
+//! the server-side session store, and the middleware for security headers, anti-forgery
+//! cookies, error pages and request logs.
 
+pub mod csrf;
 pub mod ctx;
 pub mod form;
 pub mod middleware;
+pub mod session_store;
 
 use actix_web::HttpResponse;
 use actix_web::http::StatusCode;

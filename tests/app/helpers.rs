@@ -304,6 +304,29 @@ impl TestApp {
         page
     }
 
+    /// How many session rows the database holds.
+    pub fn session_rows(&self) -> i64 {
+        self.db(peoples_upr::db::sessions::count)
+            .expect("count sessions")
+    }
+
+    /// GET `path` as a browser that holds only the cookie `name=value` (a replayed cookie).
+    pub async fn get_with_cookie(&self, path: &str, name: &str, value: &str) -> Page {
+        let client = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("http client");
+        read(
+            client
+                .get(self.url(path))
+                .header("Cookie", format!("{name}={value}"))
+                .send()
+                .await
+                .expect("GET"),
+        )
+        .await
+    }
+
     /// Wait (up to 15 s) for an email to `to` and return its decoded text.
     pub async fn wait_for_mail(&self, to: &str) -> String {
         wait_for_mail_in(&self.mail_dir, to).await
@@ -338,6 +361,24 @@ impl Page {
 
     pub fn location(&self) -> Option<&str> {
         self.header("location")
+    }
+
+    /// The whole `Set-Cookie` header for the cookie `name`, if the response sets it.
+    pub fn set_cookie(&self, name: &str) -> Option<String> {
+        let prefix = format!("{name}=");
+        self.headers
+            .get_all("set-cookie")
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .find(|c| c.starts_with(&prefix))
+            .map(str::to_string)
+    }
+
+    /// The value the response gives the cookie `name`.
+    pub fn cookie_value(&self, name: &str) -> Option<String> {
+        let header = self.set_cookie(name)?;
+        let pair = header.split(';').next()?;
+        pair.split_once('=').map(|(_, v)| v.to_string())
     }
 
     /// The page's CSRF token (the first hidden `csrf_token` field).

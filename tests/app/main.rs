@@ -11,5 +11,6 @@ mod hearings;
 mod originals;
 mod routes_table;
 mod security;
+mod sessions;
 mod testimony;
 mod upgrade;

@@ -152,7 +152,7 @@ async fn every_route_allows_and_denies_as_the_table_says(app: TestApp) {
             if route.path == "/logout" {
                 continue;
             }
-            // A page with a form for every visitor, to take the session's token from.
+            // A page with a form for every visitor, to take the visitor's token from.
             let csrf = get_with(&client, &app.url("/password/forgot")).await.csrf();
             let page = call(&client, &app, route, &csrf).await;
             let what = format!("{visitor:?} {} {}", route.method, route.path);

@@ -10,7 +10,7 @@ both_databases!(
     every_response_carries_the_security_headers,
     every_post_route_refuses_a_missing_or_wrong_csrf_token,
     errors_are_pages_in_the_site_layout,
-    session_cookie_is_http_only_and_same_site,
+    cookies_are_http_only_and_same_site,
     behind_https_cookies_are_secure_and_hsts_is_sent,
 );
 
@@ -56,7 +56,14 @@ async fn every_response_carries_the_security_headers(app: TestApp) {
 
 async fn every_post_route_refuses_a_missing_or_wrong_csrf_token(app: TestApp) {
     app.create_user("admin@example.org", Role::Admin);
-    app.login("admin@example.org").await;
+    let login = app.login("admin@example.org").await;
+    // The right token, sent with the session but without the cookie it was made for.
+    let session = login.cookie_value("upr_session").unwrap();
+    let token = app.get("/staff").await.csrf();
+    let cookieless = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
     for route in all_routes().into_iter().filter(|r| r.method == "POST") {
         let path = route.concrete_path();
         let missing = app.post(&path, &[("email", "x@example.org")]).await;
@@ -73,6 +80,18 @@ async fn every_post_route_refuses_a_missing_or_wrong_csrf_token(app: TestApp) {
             )
             .await;
         assert_eq!(wrong.status, 403, "POST {path} with a wrong token");
+        let unbound = cookieless
+            .post(app.url(&path))
+            .header("Cookie", format!("upr_session={session}"))
+            .form(&[("csrf_token", token.as_str()), ("email", "x@example.org")])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(
+            unbound.status().as_u16(),
+            403,
+            "POST {path} without the anti-forgery cookie"
+        );
     }
     // Still logged in: a refused post changes nothing.
     assert_eq!(app.get("/staff").await.status, 200);
@@ -97,16 +116,45 @@ async fn errors_are_pages_in_the_site_layout(app: TestApp) {
     );
 }
 
-async fn session_cookie_is_http_only_and_same_site(app: TestApp) {
+async fn cookies_are_http_only_and_same_site(app: TestApp) {
     let page = app.get("/login").await;
-    let cookie = page
-        .header("set-cookie")
-        .expect("a session cookie for the login form");
-    assert!(cookie.starts_with("upr_session="));
-    assert!(cookie.contains("HttpOnly"));
-    assert!(cookie.contains("SameSite=Lax"));
-    assert!(!cookie.contains("Secure"), "plain http in tests");
-    assert!(!cookie.contains(&page.csrf()), "the cookie is encrypted");
+    assert_eq!(
+        page.set_cookie("upr_session"),
+        None,
+        "no session for a form"
+    );
+    let csrf = page
+        .set_cookie("upr_csrf")
+        .expect("an anti-forgery cookie for the login form");
+    assert!(
+        csrf.contains("HttpOnly") && csrf.contains("SameSite=Lax"),
+        "{csrf}"
+    );
+    assert!(!csrf.contains("Secure"), "plain http in tests");
+    assert!(
+        !csrf.contains(&page.csrf()),
+        "the form token is not the cookie"
+    );
+
+    app.create_user("ed@example.org", Role::Editor);
+    let login = app.login("ed@example.org").await;
+    let session = login.set_cookie("upr_session").expect("a session cookie");
+    assert!(session.contains("HttpOnly"), "{session}");
+    assert!(session.contains("SameSite=Lax"), "{session}");
+    assert!(!session.contains("Secure"), "plain http in tests");
+    assert!(
+        !session.contains("Max-Age") && !session.contains("Expires"),
+        "a browser session: {session}"
+    );
+    assert!(!session.contains(&app.get("/staff").await.csrf()));
+
+    let lang = app.get("/lang/es?next=/").await;
+    let chosen = lang.set_cookie("upr_lang").expect("a language cookie");
+    assert!(
+        chosen.starts_with("upr_lang=es") && chosen.contains("SameSite=Lax"),
+        "{chosen}"
+    );
+    assert!(chosen.contains("Max-Age=31536000"), "kept a year: {chosen}");
 }
 
 async fn behind_https_cookies_are_secure_and_hsts_is_sent(app: TestApp) {
@@ -115,12 +163,42 @@ async fn behind_https_cookies_are_secure_and_hsts_is_sent(app: TestApp) {
         return;
     };
     let page = app.get("/login").await;
-    let cookie = page.header("set-cookie").expect("a session cookie");
-    assert!(cookie.contains("Secure"), "{cookie}");
+    let csrf = page.set_cookie("upr_csrf").expect("an anti-forgery cookie");
+    assert!(csrf.contains("Secure"), "{csrf}");
     assert_eq!(
         page.header("strict-transport-security"),
         Some("max-age=31536000")
     );
+    let lang = app.get("/lang/es?next=/").await;
+    let chosen = lang.set_cookie("upr_lang").expect("a language cookie");
+    assert!(chosen.contains("Secure"), "{chosen}");
+
+    // The test client speaks plain http, so it would not send Secure cookies back: log in
+    // with the cookie given by hand.
+    app.create_user("ed@example.org", Role::Editor);
+    let value = page.cookie_value("upr_csrf").unwrap();
+    let login = app
+        .client
+        .post(app.url("/login"))
+        .header("Cookie", format!("upr_csrf={value}"))
+        .form(&[
+            ("csrf_token", page.csrf().as_str()),
+            ("email", "ed@example.org"),
+            ("password", crate::helpers::PASSWORD),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(login.status().as_u16(), 303);
+    let session = login
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|c| c.starts_with("upr_session="))
+        .expect("a session cookie")
+        .to_string();
+    assert!(session.contains("Secure"), "{session}");
 }
 
 #[test]

@@ -1,4 +1,4 @@
-//! Logging out.
+//! Logging out: the session's row is deleted at once, so its cookie opens nothing after.
 
 use actix_web::{HttpResponse, post};
 
@@ -10,10 +10,6 @@ pub struct Empty {}
 
 #[post("/logout")]
 pub async fn submit(ctx: Ctx, Form(_): Form<Empty>) -> Result<HttpResponse, AppError> {
-    let lang = ctx.lang;
-    ctx.session.clear();
-    ctx.session.renew();
-    let _ = ctx.session.insert(crate::web::ctx::keys::LANG, lang.code());
-    crate::web::ctx::set_flash(&ctx.session, "You are logged out.");
+    crate::web::ctx::end_session(&ctx.session, "You are logged out.");
     Ok(web::see_other("/login"))
 }

@@ -3,7 +3,8 @@
 //!
 //! The code is checked once (slowed down per address, in memory); the session then
 //! remembers the testimony and the key to the witness's own copy (derived from the code;
-//! the code itself is kept nowhere) until they leave or stay idle for 15 minutes. The code
+//! the code itself is kept nowhere) until they leave or 15 minutes pass without a page
+//! view. The code
 //! never appears in a URL.
 
 use actix_web::{HttpRequest, HttpResponse, get, post, web};
@@ -21,10 +22,16 @@ use crate::domain::text::OriginalText;
 use crate::error::AppError;
 use crate::service::testimony::{self as svc, WitnessRefusal, WitnessView};
 use crate::state::AppState;
+use crate::web::ctx::WitnessEntry;
 use crate::web::{self as w, Ctx, Form, ctx::client_key, ctx::keys};
 
-/// A witness's page closes after this long without a visit.
+/// How long a receipt check lasts without a page view.
 const WITNESS_IDLE_MINUTES: i64 = 15;
+
+/// Whether a witness last seen at `last_seen` is still in at `now` (Unix seconds).
+fn still_active(last_seen: i64, now: i64) -> bool {
+    now.saturating_sub(last_seen) < WITNESS_IDLE_MINUTES * 60
+}
 
 #[derive(Debug, Default, serde::Deserialize)]
 #[serde(default)]
@@ -83,18 +90,14 @@ pub async fn submit(
     Ok(w::see_other("/my-testimony"))
 }
 
-/// What the witness's session holds: the testimony, the key to their copy, and when they
-/// were last seen.
-#[derive(serde::Serialize, serde::Deserialize)]
-struct WitnessEntry {
-    id: TestimonyId,
-    key: String,
-    seen: i64,
+/// Open the witness's pages in a new session (new id: nothing from before carries over).
+fn remember(ctx: &Ctx, id: &TestimonyId, key: &WitnessKey) -> Result<(), AppError> {
+    ctx.session.renew();
+    store_entry(ctx, id, key)
 }
 
-fn remember(ctx: &Ctx, id: &TestimonyId, key: &WitnessKey) -> Result<(), AppError> {
+fn store_entry(ctx: &Ctx, id: &TestimonyId, key: &WitnessKey) -> Result<(), AppError> {
     use base64::Engine as _;
-    ctx.session.renew();
     let entry = WitnessEntry {
         id: id.clone(),
         key: base64::engine::general_purpose::STANDARD.encode(*key.to_bytes()),
@@ -103,13 +106,9 @@ fn remember(ctx: &Ctx, id: &TestimonyId, key: &WitnessKey) -> Result<(), AppErro
     crate::web::ctx::store(&ctx.session, keys::WITNESS, entry)
 }
 
-/// Whether a witness's page, last seen at `seen`, is still open at `now` (seconds).
-fn still_open(seen: i64, now: i64) -> bool {
-    (0..WITNESS_IDLE_MINUTES * 60).contains(&(now - seen))
-}
-
-/// The testimony this visitor opened with a receipt, and the key to their copy, if the page
-/// is still open (each visit keeps it open). Otherwise they are sent to the check page.
+/// The testimony this visitor opened with a receipt, and the key to their copy, if they
+/// have not been idle too long (each page view renews the time). Otherwise they are sent
+/// to the check page.
 fn witness(ctx: &Ctx) -> Result<(TestimonyId, WitnessKey), AppError> {
     use base64::Engine as _;
     let entry = ctx
@@ -118,7 +117,7 @@ fn witness(ctx: &Ctx) -> Result<(TestimonyId, WitnessKey), AppError> {
         .ok()
         .flatten();
     let now = chrono::Utc::now().timestamp();
-    let open = entry.filter(|e| still_open(e.seen, now)).and_then(|e| {
+    let open = entry.filter(|e| still_active(e.seen, now)).and_then(|e| {
         let key = base64::engine::general_purpose::STANDARD
             .decode(&e.key)
             .ok()
@@ -127,14 +126,16 @@ fn witness(ctx: &Ctx) -> Result<(TestimonyId, WitnessKey), AppError> {
     });
     match open {
         Some((entry, key)) => {
-            remember(ctx, &entry.id, &key)?;
+            store_entry(ctx, &entry.id, &key)?;
             Ok((entry.id, key))
         }
-        None => {
+        None if ctx.session.contains_key(keys::WITNESS) => {
             ctx.session.remove(keys::WITNESS);
             ctx.set_flash(&ctx.t("check-expired"));
             Err(AppError::Redirect("/check".into()))
         }
+        // Nothing was opened in this session: nothing to say, and no session to write.
+        None => Err(AppError::Redirect("/check".into())),
     }
 }
 
@@ -348,20 +349,26 @@ pub async fn delete_contact(
 #[post("/my-testimony/leave")]
 pub async fn leave(ctx: Ctx, Form(_): Form<Empty>) -> Result<HttpResponse, AppError> {
     ctx.session.remove(keys::WITNESS);
+    // A new session id: the old row is deleted, so the old cookie opens nothing.
+    ctx.session.renew();
     ctx.set_flash(&ctx.t("mine-left"));
     Ok(w::see_other("/check"))
 }
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
-    fn a_witness_page_closes_after_fifteen_idle_minutes() {
-        assert!(super::still_open(1000, 1000));
-        assert!(super::still_open(1000, 1000 + 14 * 60 + 59));
-        assert!(!super::still_open(1000, 1000 + 15 * 60));
+    fn a_witness_is_let_in_until_fifteen_minutes_idle() {
+        let seen = 1_000_000;
+        assert!(still_active(seen, seen));
+        assert!(still_active(seen, seen + 14 * 60 + 59));
+        assert!(!still_active(seen, seen + 15 * 60));
+        assert!(!still_active(seen, seen + 24 * 3600));
         assert!(
-            !super::still_open(1000, 999),
-            "a time in the future is not trusted"
+            still_active(seen, seen - 5),
+            "a clock a little behind keeps them in"
         );
     }
 }
