@@ -71,6 +71,12 @@ pub const ROUTES: &[Route] = &[
     r("POST", "/admin/invites/{id}/revoke", Staff(&[Admin])),
     r("POST", "/admin/users/{id}/disable", Staff(&[Admin])),
     r("POST", "/admin/users/{id}/enable", Staff(&[Admin])),
+    r("POST", "/admin/users/{id}/originals/grant", Staff(&[Admin])),
+    r(
+        "POST",
+        "/admin/users/{id}/originals/revoke",
+        Staff(&[Admin]),
+    ),
 ];
 
 /// The whole table: this file's rows and each area's.
@@ -92,8 +98,78 @@ enum Visitor {
     Disabled,
 }
 
-async fn call(client: &reqwest::Client, app: &TestApp, route: &Route, csrf: &str) -> Page {
-    let url = app.url(&route.concrete_path());
+/// Real records for the routes to act on, so that an allowed visitor's answer can never
+/// be a 404 for want of one.
+struct Fixtures {
+    hearing_id: String,
+    slug: String,
+    invite_id: String,
+    user_id: String,
+}
+
+impl Fixtures {
+    /// A hearing owned by `owner` (organizers manage their own), an invitation and an
+    /// account to act on.
+    fn new(app: &TestApp, n: usize, owner: Option<&str>) -> Self {
+        use diesel::prelude::*;
+        use peoples_upr::db::{self, schema::hearings, tokens};
+        let slug = format!("table-{n}");
+        let hearing_id = crate::testimony::open_hearing(app, &slug);
+        if let Some(owner) = owner {
+            app.db(|c| {
+                diesel::update(hearings::table.find(&hearing_id))
+                    .set(hearings::created_by.eq(owner))
+                    .execute(c)
+                    .unwrap()
+            });
+        }
+        let invite_id = app.db(|c| {
+            tokens::create(
+                c,
+                tokens::NewToken {
+                    purpose: tokens::Purpose::Invite,
+                    token_hash: &format!("hash-{n}"),
+                    email: &format!("invited{n}@example.org"),
+                    role: Some(Editor),
+                    user_id: None,
+                    created_by: None,
+                    expires_at: db::now() + chrono::Duration::hours(1),
+                },
+            )
+            .unwrap()
+        });
+        let user_id = app.create_user(&format!("target{n}@example.org"), Editor);
+        Self {
+            hearing_id,
+            slug,
+            invite_id,
+            user_id,
+        }
+    }
+
+    fn path(&self, route: &Route) -> String {
+        let id = if route.path.starts_with("/admin/invites/") {
+            &self.invite_id
+        } else if route.path.starts_with("/admin/users/") {
+            &self.user_id
+        } else {
+            &self.hearing_id
+        };
+        route
+            .concrete_path()
+            .replace("00000000-0000-4000-8000-000000000000", id)
+            .replace("no-such-hearing", &self.slug)
+    }
+}
+
+async fn call(
+    client: &reqwest::Client,
+    app: &TestApp,
+    route: &Route,
+    csrf: &str,
+    fixtures: &Fixtures,
+) -> Page {
+    let url = app.url(&fixtures.path(route));
     match route.method {
         "GET" => get_with(client, &url).await,
         _ => post_with(client, &url, &[("csrf_token", csrf)]).await,
@@ -112,13 +188,14 @@ async fn every_route_allows_and_denies_as_the_table_says(app: TestApp) {
         Visitor::Member(Admin),
         Visitor::Disabled,
     ];
-    for visitor in visitors {
+    for (n, visitor) in visitors.into_iter().enumerate() {
         let client = app.other_client();
+        let mut owner = None;
         match visitor {
             Visitor::Anonymous => {}
             Visitor::Member(role) => {
                 let email = format!("{}@example.org", role.as_str());
-                app.create_user(&email, role);
+                owner = Some(app.create_user(&email, role));
                 let res = crate::helpers::submit_with(
                     &client,
                     &app.base,
@@ -147,6 +224,7 @@ async fn every_route_allows_and_denies_as_the_table_says(app: TestApp) {
                     .unwrap();
             }
         }
+        let fixtures = Fixtures::new(&app, n, owner.as_deref());
         for route in all_routes() {
             // Logging out would end the visitor's session for the rest of the table.
             if route.path == "/logout" {
@@ -154,13 +232,13 @@ async fn every_route_allows_and_denies_as_the_table_says(app: TestApp) {
             }
             // A page with a form for every visitor, to take the visitor's token from.
             let csrf = get_with(&client, &app.url("/password/forgot")).await.csrf();
-            let page = call(&client, &app, route, &csrf).await;
+            let page = call(&client, &app, route, &csrf, &fixtures).await;
             let what = format!("{visitor:?} {} {}", route.method, route.path);
             assert!(page.status < 500, "{what}: server error {}", page.status);
             match (route.access, visitor) {
                 (Public, _) => assert!(
-                    page.status != 403 && !sent_to_login(&page),
-                    "{what}: denied ({})",
+                    page.status != 403 && page.status != 404 && !sent_to_login(&page),
+                    "{what}: denied or not found ({})",
                     page.status
                 ),
                 (Staff(_), Visitor::Anonymous | Visitor::Disabled) => assert!(
@@ -170,8 +248,8 @@ async fn every_route_allows_and_denies_as_the_table_says(app: TestApp) {
                 ),
                 (Staff(roles), Visitor::Member(role)) if roles.contains(&role) => {
                     assert!(
-                        page.status != 403 && !sent_to_login(&page),
-                        "{what}: denied ({})",
+                        page.status != 403 && page.status != 404 && !sent_to_login(&page),
+                        "{what}: denied or not found ({})",
                         page.status
                     )
                 }

@@ -361,9 +361,17 @@ async fn logs_never_hold_passwords_tokens_cookies_or_testimony() {
         let config = Config::from_values(&values).unwrap();
         let pool = peoples_upr::db::connect(&config.database_url).unwrap();
         let mut conn = pool.get().unwrap();
-        let hash = peoples_upr::password::hash(password).unwrap();
-        peoples_upr::db::users::create(&mut conn, "admin@example.org", "Admin", Role::Admin, &hash)
-            .unwrap();
+        use peoples_upr::domain::account::{Email, NewPassword};
+        peoples_upr::service::accounts::create(
+            &mut conn,
+            &peoples_upr::service::accounts::NewAccount {
+                email: Email::parse("admin@example.org").unwrap(),
+                display_name: "Admin".into(),
+                role: Role::Admin,
+                password: NewPassword::parse(password, password, None).unwrap(),
+            },
+        )
+        .unwrap();
     }
     let login = crate::helpers::submit_with(
         &client,
