@@ -2,11 +2,14 @@
 //! (EXIF with GPS position, XMP, comments) is removed, and the file is stored encrypted in
 //! the data folder, outside anything the web server serves.
 
-use std::path::{Path, PathBuf};
-
 use img_parts::{Bytes, ImageEXIF as _};
 
-use crate::crypto::DataKeys;
+mod store;
+
+#[doc(hidden)]
+pub mod samples;
+
+pub use store::{load, path, remove_all, store};
 
 /// The kinds of file a witness may attach.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -85,68 +88,6 @@ pub fn clean(bytes: Vec<u8>) -> Result<(Kind, Vec<u8>), Refusal> {
         Kind::Pdf => bytes,
     };
     Ok((kind, cleaned))
-}
-
-/// Where a testimony's attachment is stored.
-pub fn path(data_dir: &Path, testimony_id: &str, attachment_id: &str) -> PathBuf {
-    data_dir
-        .join("attachments")
-        .join(testimony_id)
-        .join(format!("{attachment_id}.bin"))
-}
-
-/// Write an attachment, encrypted.
-pub fn store(
-    data_dir: &Path,
-    keys: &DataKeys,
-    testimony_id: &str,
-    attachment_id: &str,
-    bytes: &[u8],
-) -> std::io::Result<()> {
-    let path = path(data_dir, testimony_id, attachment_id);
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent)?;
-    }
-    std::fs::write(path, keys.seal(bytes))
-}
-
-/// Read an attachment back.
-pub fn load(
-    data_dir: &Path,
-    keys: &DataKeys,
-    testimony_id: &str,
-    attachment_id: &str,
-) -> anyhow::Result<Vec<u8>> {
-    let sealed = std::fs::read(path(data_dir, testimony_id, attachment_id))?;
-    Ok(keys.open(&sealed)?)
-}
-
-/// Remove all attachments of a testimony (after a failed save).
-pub fn remove_all(data_dir: &Path, testimony_id: &str) {
-    let _ = std::fs::remove_dir_all(data_dir.join("attachments").join(testimony_id));
-}
-
-#[doc(hidden)]
-pub mod samples {
-    //! Small files for tests.
-
-    /// A JPEG whose EXIF block records a GPS position.
-    pub fn jpeg_with_gps() -> Vec<u8> {
-        let mut exif = b"Exif\0\0MM\0*GPSLatitude 25.7617 N GPSLongitude 80.1918 W".to_vec();
-        exif.resize(64, 0);
-        let mut out = vec![0xFF, 0xD8];
-        out.extend_from_slice(&[0xFF, 0xE0, 0x00, 0x10]);
-        out.extend_from_slice(b"JFIF\0\x01\x01\0\0\x01\0\x01\0\0");
-        out.extend_from_slice(&[0xFF, 0xE1]);
-        out.extend_from_slice(&((exif.len() + 2) as u16).to_be_bytes());
-        out.extend_from_slice(&exif);
-        out.extend_from_slice(&[0xFF, 0xFE, 0x00, 0x0C]);
-        out.extend_from_slice(b"taken here");
-        out.extend_from_slice(&[0xFF, 0xDA, 0x00, 0x08, 0x01, 0x01, 0x00, 0x00, 0x3F, 0x00]);
-        out.extend_from_slice(&[0x12, 0x34, 0x56, 0x78]);
-        out.extend_from_slice(&[0xFF, 0xD9]);
-        out
-    }
 }
 
 #[cfg(test)]
