@@ -4,6 +4,7 @@
 
 use img_parts::{Bytes, ImageEXIF as _};
 
+mod jpeg;
 mod store;
 
 #[doc(hidden)]
@@ -51,25 +52,11 @@ pub fn kind_of(bytes: &[u8]) -> Result<Kind, Refusal> {
     }
 }
 
-/// JPEG markers kept: JFIF (APP0) and Adobe (APP14, needed to decode CMYK). Every other
-/// application segment (EXIF, XMP, ICC, IPTC, MPF thumbnails) and comments go.
-fn jpeg_keeps(marker: u8) -> bool {
-    use img_parts::jpeg::markers;
-    let is_app = (markers::APP0..=markers::APP15).contains(&marker);
-    let is_comment = marker == markers::COM;
-    !(is_app || is_comment) || marker == markers::APP0 || marker == markers::APP14
-}
-
 /// Check a file and return it without metadata, with its kind.
 pub fn clean(bytes: Vec<u8>) -> Result<(Kind, Vec<u8>), Refusal> {
     let kind = kind_of(&bytes)?;
     let cleaned = match kind {
-        Kind::Jpeg => {
-            let mut jpeg = img_parts::jpeg::Jpeg::from_bytes(Bytes::from(bytes))
-                .map_err(|_| Refusal::Unreadable)?;
-            jpeg.segments_mut().retain(|s| jpeg_keeps(s.marker()));
-            jpeg.encoder().bytes().to_vec()
-        }
+        Kind::Jpeg => jpeg::clean(&bytes)?,
         Kind::Png => {
             let mut png = img_parts::png::Png::from_bytes(Bytes::from(bytes))
                 .map_err(|_| Refusal::Unreadable)?;
@@ -95,20 +82,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn jpeg_metadata_is_removed_and_the_image_kept() {
-        let original = samples::jpeg_with_gps();
-        assert!(String::from_utf8_lossy(&original).contains("GPSLatitude"));
-        let (kind, cleaned) = clean(original).unwrap();
-        assert_eq!(kind, Kind::Jpeg);
-        let text = String::from_utf8_lossy(&cleaned);
-        assert!(
-            !text.contains("GPSLatitude") && !text.contains("Exif") && !text.contains("taken here")
-        );
-        assert!(text.contains("JFIF"));
-        assert!(cleaned.ends_with(&[0x12, 0x34, 0x56, 0x78, 0xFF, 0xD9]));
-    }
-
-    #[test]
     fn type_is_judged_by_content() {
         assert_eq!(kind_of(b"%PDF-1.7\n..."), Ok(Kind::Pdf));
         assert_eq!(kind_of(b"MZ\x90\0 not a picture"), Err(Refusal::WrongType));
@@ -117,5 +90,26 @@ mod tests {
             clean(vec![0xFF, 0xD8, 0xFF, 0x00]).err(),
             Some(Refusal::Unreadable)
         );
+    }
+
+    #[test]
+    fn files_that_are_not_images_or_pdfs_are_refused_as_the_wrong_type() {
+        for bytes in [
+            b"MZ\x90\0\x03\0\0\0 this is a program".to_vec(),
+            b"<html><script>alert(1)</script></html>".to_vec(),
+            b"GIF89a\x01\0\x01\0".to_vec(),
+            b"PK\x03\x04 a zip".to_vec(),
+            Vec::new(),
+        ] {
+            assert_eq!(clean(bytes).err(), Some(Refusal::WrongType));
+        }
+    }
+
+    #[test]
+    fn a_jpeg_is_cleaned_through_the_dispatcher() {
+        let (kind, cleaned) = clean(samples::jpeg_with_gps()).unwrap();
+        assert_eq!(kind, Kind::Jpeg);
+        assert_eq!(kind.mime(), "image/jpeg");
+        assert_eq!(cleaned, samples::jpeg_plain());
     }
 }

@@ -1,19 +1,132 @@
-//! Small files for tests.
+//! Small, valid files with metadata planted in every place a phone, camera or office program
+//! puts it, for tests here and for tests that submit them and then search the data folder.
+//! Each planted text is one of [`PLANTED`], so a test can check that none survives.
+//! Built by hand from the crate's own dependencies, so nothing here needs a dev-dependency.
 
-/// A JPEG whose EXIF block records a GPS position.
+/// A GPS position as text, planted in EXIF blocks.
+pub const GPS: &str = "GPSLatitude 25.7617 N GPSLongitude 80.1918 W";
+/// A creator's name planted in XMP packets.
+pub const XMP_CREATOR: &str = "planted-xmp-creator Ana Ruiz";
+/// A comment planted in JPEG COM segments and PNG text chunks.
+pub const COMMENT: &str = "planted-comment taken at the corner of 5th street";
+/// A photographer's name planted in an IPTC block.
+pub const IPTC_BYLINE: &str = "planted-iptc-byline Luis Gomez";
+/// What phones append after the end of an image: a GPS fix and a motion-photo video.
+pub const AFTER_END: &str = "motion-photo-GPS 25.7617N";
+/// Text planted in a private chunk that no viewer reads.
+pub const PRIVATE: &str = "planted-private-chunk device serial 4471";
+
+/// Every text planted by the functions here.
+pub const PLANTED: &[&str] = &[GPS, XMP_CREATOR, COMMENT, IPTC_BYLINE, AFTER_END, PRIVATE];
+
+/// The tables of a 16x8 grey baseline JPEG: quantization (all ones), frame header, one DC
+/// Huffman table (category 6 only), one AC table (end of block and run 0 size 7), and a
+/// restart interval of one block.
+fn jpeg_tables() -> Vec<u8> {
+    let mut dc = vec![0x00, 1];
+    dc.extend_from_slice(&[0; 15]);
+    dc.push(0x06);
+    let mut ac = vec![0x10, 0, 2];
+    ac.extend_from_slice(&[0; 14]);
+    ac.extend_from_slice(&[0x00, 0x07]);
+    [
+        segment(0xDB, &[[0u8].as_slice(), &[1; 64]].concat()),
+        segment(0xC0, &[8, 0, 8, 0, 16, 1, 1, 0x11, 0]),
+        segment(0xC4, &dc),
+        segment(0xC4, &ac),
+        segment(0xDD, &[0, 1]),
+    ]
+    .concat()
+}
+
+/// The scan header of that JPEG.
+const JPEG_SOS: &[u8] = &[0xFF, 0xDA, 0x00, 0x08, 0x01, 0x01, 0x00, 0x00, 0x3F, 0x00];
+
+/// The entropy-coded data of that JPEG: two blocks, each with a stuffed 0xFF00 byte,
+/// separated by a restart marker.
+pub const JPEG_SCAN: &[u8] = &[0x7E, 0xFF, 0x00, 0x3F, 0xFF, 0xD0, 0x7E, 0xFF, 0x00, 0x3F];
+
+/// A JPEG segment: marker and payload with its length.
+fn segment(marker: u8, payload: &[u8]) -> Vec<u8> {
+    let len = u16::try_from(payload.len() + 2).unwrap_or(u16::MAX);
+    let mut out = vec![0xFF, marker];
+    out.extend_from_slice(&len.to_be_bytes());
+    out.extend_from_slice(payload);
+    out
+}
+
+/// An EXIF block (TIFF header and a GPS position as text).
+fn exif_block() -> Vec<u8> {
+    let mut exif = b"MM\0*\0\0\0\x08".to_vec();
+    exif.extend_from_slice(GPS.as_bytes());
+    exif
+}
+
+/// An XMP packet naming a creator.
+fn xmp_packet() -> String {
+    format!(
+        "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF><dc:creator>{XMP_CREATOR}</dc:creator>\
+         <exif:GPSLatitude>25,45.70N</exif:GPSLatitude></rdf:RDF></x:xmpmeta>"
+    )
+}
+
+/// The smallest decodable JPEG, with nothing but what decoding needs.
+pub fn jpeg_plain() -> Vec<u8> {
+    [
+        &[0xFF, 0xD8],
+        jpeg_tables().as_slice(),
+        JPEG_SOS,
+        JPEG_SCAN,
+        &[0xFF, 0xD9],
+    ]
+    .concat()
+}
+
+/// A JPEG whose EXIF block records a GPS position, after a JFIF header.
 pub fn jpeg_with_gps() -> Vec<u8> {
-    let mut exif = b"Exif\0\0MM\0*GPSLatitude 25.7617 N GPSLongitude 80.1918 W".to_vec();
-    exif.resize(64, 0);
     let mut out = vec![0xFF, 0xD8];
-    out.extend_from_slice(&[0xFF, 0xE0, 0x00, 0x10]);
-    out.extend_from_slice(b"JFIF\0\x01\x01\0\0\x01\0\x01\0\0");
-    out.extend_from_slice(&[0xFF, 0xE1]);
-    out.extend_from_slice(&((exif.len() + 2) as u16).to_be_bytes());
-    out.extend_from_slice(&exif);
-    out.extend_from_slice(&[0xFF, 0xFE, 0x00, 0x0C]);
-    out.extend_from_slice(b"taken here");
-    out.extend_from_slice(&[0xFF, 0xDA, 0x00, 0x08, 0x01, 0x01, 0x00, 0x00, 0x3F, 0x00]);
-    out.extend_from_slice(&[0x12, 0x34, 0x56, 0x78]);
+    out.extend(segment(0xE0, b"JFIF\0\x01\x01\0\0\x01\0\x01\0\0"));
+    out.extend(segment(
+        0xE1,
+        &[b"Exif\0\0".as_slice(), &exif_block()].concat(),
+    ));
+    out.extend_from_slice(&jpeg_plain()[2..]);
+    out
+}
+
+/// A JPEG with metadata everywhere: JFIF, EXIF with GPS, XMP, ICC, IPTC, Adobe, comments
+/// before and between the tables, and after the end a motion-photo block followed by a
+/// second JPEG (as phones append a preview or video) with its own EXIF.
+pub fn jpeg_with_everything() -> Vec<u8> {
+    let iptc = [
+        b"Photoshop 3.0\08BIM\x04\x04".as_slice(),
+        IPTC_BYLINE.as_bytes(),
+    ]
+    .concat();
+    let xmp = [
+        b"http://ns.adobe.com/xap/1.0/\0".as_slice(),
+        xmp_packet().as_bytes(),
+    ]
+    .concat();
+    let mut out = vec![0xFF, 0xD8];
+    out.extend(segment(0xE0, b"JFIF\0\x01\x01\0\0\x01\0\x01\0\0"));
+    out.extend(segment(
+        0xE1,
+        &[b"Exif\0\0".as_slice(), &exif_block()].concat(),
+    ));
+    out.extend(segment(0xE1, &xmp));
+    out.extend(segment(0xE2, b"ICC_PROFILE\0\x01\x01lcms"));
+    out.extend(segment(0xED, &iptc));
+    out.extend(segment(0xEE, b"Adobe\0\x64\0\0\0\0\x01"));
+    out.extend(segment(0xFE, COMMENT.as_bytes()));
+    out.extend(jpeg_tables());
+    out.extend(segment(0xFE, COMMENT.as_bytes()));
+    out.extend(segment(0xEF, PRIVATE.as_bytes()));
+    out.extend_from_slice(JPEG_SOS);
+    out.extend_from_slice(JPEG_SCAN);
     out.extend_from_slice(&[0xFF, 0xD9]);
+    out.extend_from_slice(AFTER_END.as_bytes());
+    out.extend_from_slice(b"\0\0\0\x18ftypmp42\0\0\0\0isommp42 fake video");
+    out.extend(jpeg_with_gps());
     out
 }
