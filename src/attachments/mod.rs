@@ -5,6 +5,7 @@
 use img_parts::{Bytes, ImageEXIF as _};
 
 mod jpeg;
+mod png;
 mod store;
 
 #[doc(hidden)]
@@ -57,14 +58,7 @@ pub fn clean(bytes: Vec<u8>) -> Result<(Kind, Vec<u8>), Refusal> {
     let kind = kind_of(&bytes)?;
     let cleaned = match kind {
         Kind::Jpeg => jpeg::clean(&bytes)?,
-        Kind::Png => {
-            let mut png = img_parts::png::Png::from_bytes(Bytes::from(bytes))
-                .map_err(|_| Refusal::Unreadable)?;
-            for chunk in [*b"eXIf", *b"tEXt", *b"zTXt", *b"iTXt", *b"tIME"] {
-                png.remove_chunks_by_type(chunk);
-            }
-            png.encoder().bytes().to_vec()
-        }
+        Kind::Png => png::clean(bytes)?,
         Kind::Webp => {
             let mut webp = img_parts::webp::WebP::from_bytes(Bytes::from(bytes))
                 .map_err(|_| Refusal::Unreadable)?;
@@ -111,5 +105,15 @@ mod tests {
         assert_eq!(kind, Kind::Jpeg);
         assert_eq!(kind.mime(), "image/jpeg");
         assert_eq!(cleaned, samples::jpeg_plain());
+    }
+
+    #[test]
+    fn a_png_is_cleaned_through_the_dispatcher() {
+        let (kind, cleaned) = clean(samples::png_with_metadata()).unwrap();
+        assert_eq!(kind, Kind::Png);
+        assert_eq!(kind.mime(), "image/png");
+        assert!(
+            cleaned.starts_with(b"\x89PNG") && !cleaned.ends_with(samples::AFTER_END.as_bytes())
+        );
     }
 }

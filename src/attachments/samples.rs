@@ -3,13 +3,16 @@
 //! Each planted text is one of [`PLANTED`], so a test can check that none survives.
 //! Built by hand from the crate's own dependencies, so nothing here needs a dev-dependency.
 
+use img_parts::Bytes;
+use img_parts::png::PngChunk;
+
 /// A GPS position as text, planted in EXIF blocks.
 pub const GPS: &str = "GPSLatitude 25.7617 N GPSLongitude 80.1918 W";
 /// A creator's name planted in XMP packets.
 pub const XMP_CREATOR: &str = "planted-xmp-creator Ana Ruiz";
 /// A comment planted in JPEG COM segments and PNG text chunks.
 pub const COMMENT: &str = "planted-comment taken at the corner of 5th street";
-/// A photographer's name planted in an IPTC block.
+/// A photographer's name planted in a JPEG IPTC block and a compressed PNG text chunk.
 pub const IPTC_BYLINE: &str = "planted-iptc-byline Luis Gomez";
 /// What phones append after the end of an image: a GPS fix and a motion-photo video.
 pub const AFTER_END: &str = "motion-photo-GPS 25.7617N";
@@ -128,5 +131,67 @@ pub fn jpeg_with_everything() -> Vec<u8> {
     out.extend_from_slice(AFTER_END.as_bytes());
     out.extend_from_slice(b"\0\0\0\x18ftypmp42\0\0\0\0isommp42 fake video");
     out.extend(jpeg_with_gps());
+    out
+}
+
+/// A zlib stream holding `data` in one stored (uncompressed) block.
+fn zlib_stored(data: &[u8]) -> Vec<u8> {
+    let len = u16::try_from(data.len()).unwrap_or(u16::MAX);
+    let (mut a, mut b) = (1u32, 0u32);
+    for &byte in data {
+        a = (a + u32::from(byte)) % 65521;
+        b = (b + a) % 65521;
+    }
+    let mut out = vec![0x78, 0x01, 0x01];
+    out.extend_from_slice(&len.to_le_bytes());
+    out.extend_from_slice(&(!len).to_le_bytes());
+    out.extend_from_slice(data);
+    out.extend_from_slice(&((b << 16) | a).to_be_bytes());
+    out
+}
+
+/// A PNG chunk with its length and CRC.
+fn png_chunk(kind: &[u8; 4], contents: Vec<u8>) -> Bytes {
+    PngChunk::new(*kind, Bytes::from(contents))
+        .encoder()
+        .bytes()
+}
+
+/// The pixel data of the PNG samples: one grey pixel (filter byte, value).
+pub fn png_idat() -> Vec<u8> {
+    zlib_stored(&[0x00, 0x80])
+}
+
+/// A 1x1 grey PNG with transparency and metadata in every kind of chunk: text (tEXt, zTXt,
+/// iTXt with XMP), a timestamp, EXIF with GPS, a private chunk, and text after the end.
+pub fn png_with_metadata() -> Vec<u8> {
+    let text = [b"Author\0".as_slice(), COMMENT.as_bytes()].concat();
+    let ztxt = [
+        b"Comment\0\0".as_slice(),
+        &zlib_stored(IPTC_BYLINE.as_bytes()),
+    ]
+    .concat();
+    let itxt = [
+        b"XML:com.adobe.xmp\0\0\0\0\0".as_slice(),
+        xmp_packet().as_bytes(),
+    ]
+    .concat();
+    let chunks = [
+        png_chunk(b"IHDR", vec![0, 0, 0, 1, 0, 0, 0, 1, 8, 0, 0, 0, 0]),
+        png_chunk(b"tEXt", text),
+        png_chunk(b"tIME", vec![0x07, 0xE9, 3, 14, 9, 41, 7]),
+        png_chunk(b"eXIf", exif_block()),
+        png_chunk(b"tRNS", vec![0x00, 0x00]),
+        png_chunk(b"zTXt", ztxt),
+        png_chunk(b"IDAT", png_idat()),
+        png_chunk(b"prVt", PRIVATE.as_bytes().to_vec()),
+        png_chunk(b"iTXt", itxt),
+        png_chunk(b"IEND", Vec::new()),
+    ];
+    let mut out = b"\x89PNG\r\n\x1a\n".to_vec();
+    for chunk in chunks {
+        out.extend_from_slice(&chunk);
+    }
+    out.extend_from_slice(AFTER_END.as_bytes());
     out
 }
