@@ -2,11 +2,10 @@
 //! (EXIF with GPS position, XMP, comments) is removed, and the file is stored encrypted in
 //! the data folder, outside anything the web server serves.
 
-use img_parts::{Bytes, ImageEXIF as _};
-
 mod jpeg;
 mod png;
 mod store;
+mod webp;
 
 #[doc(hidden)]
 pub mod samples;
@@ -59,13 +58,7 @@ pub fn clean(bytes: Vec<u8>) -> Result<(Kind, Vec<u8>), Refusal> {
     let cleaned = match kind {
         Kind::Jpeg => jpeg::clean(&bytes)?,
         Kind::Png => png::clean(bytes)?,
-        Kind::Webp => {
-            let mut webp = img_parts::webp::WebP::from_bytes(Bytes::from(bytes))
-                .map_err(|_| Refusal::Unreadable)?;
-            webp.set_exif(None);
-            webp.remove_chunks_by_id(*b"XMP ");
-            webp.encoder().bytes().to_vec()
-        }
+        Kind::Webp => webp::clean(bytes)?,
         Kind::Pdf => bytes,
     };
     Ok((kind, cleaned))
@@ -115,5 +108,13 @@ mod tests {
         assert!(
             cleaned.starts_with(b"\x89PNG") && !cleaned.ends_with(samples::AFTER_END.as_bytes())
         );
+    }
+
+    #[test]
+    fn a_webp_is_cleaned_through_the_dispatcher() {
+        let (kind, cleaned) = clean(samples::webp_with_metadata()).unwrap();
+        assert_eq!(kind, Kind::Webp);
+        assert_eq!(kind.mime(), "image/webp");
+        assert!(cleaned.starts_with(b"RIFF") && !cleaned.ends_with(samples::AFTER_END.as_bytes()));
     }
 }

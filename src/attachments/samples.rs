@@ -195,3 +195,41 @@ pub fn png_with_metadata() -> Vec<u8> {
     out.extend_from_slice(AFTER_END.as_bytes());
     out
 }
+
+/// The image data of the WebP samples: a 1x1 lossless bitstream.
+pub const WEBP_VP8L: &[u8] = &[
+    0x2F, 0x00, 0x00, 0x00, 0x10, 0x07, 0x10, 0x11, 0x11, 0x88, 0x88, 0xFE, 0x07,
+];
+
+/// A RIFF chunk with its length and padding.
+fn riff_chunk(id: &[u8; 4], data: &[u8]) -> Vec<u8> {
+    let len = u32::try_from(data.len()).unwrap_or(u32::MAX);
+    let mut out = id.to_vec();
+    out.extend_from_slice(&len.to_le_bytes());
+    out.extend_from_slice(data);
+    if data.len() % 2 == 1 {
+        out.push(0);
+    }
+    out
+}
+
+/// A 1x1 extended WebP whose header announces ICC, alpha, EXIF and XMP, with an ICC profile,
+/// EXIF with GPS, XMP, an unknown chunk, and text after the RIFF container.
+pub fn webp_with_metadata() -> Vec<u8> {
+    let body = [
+        riff_chunk(b"VP8X", &[0x3C, 0, 0, 0, 0, 0, 0, 0, 0, 0]),
+        riff_chunk(b"ICCP", b"\0\0\x02\x0clcms planted profile"),
+        riff_chunk(b"VP8L", WEBP_VP8L),
+        riff_chunk(b"EXIF", &exif_block()),
+        riff_chunk(b"XMP ", xmp_packet().as_bytes()),
+        riff_chunk(b"PRVT", PRIVATE.as_bytes()),
+    ]
+    .concat();
+    let size = u32::try_from(body.len() + 4).unwrap_or(u32::MAX);
+    let mut out = b"RIFF".to_vec();
+    out.extend_from_slice(&size.to_le_bytes());
+    out.extend_from_slice(b"WEBP");
+    out.extend(body);
+    out.extend_from_slice(AFTER_END.as_bytes());
+    out
+}
