@@ -138,6 +138,15 @@ pub(super) fn clean(bytes: &[u8]) -> Result<Vec<u8>, Refusal> {
     Ok(out)
 }
 
+/// The colour transform an Adobe segment (APP14) records: 0 none, 1 YCbCr, 2 YCCK.
+pub(super) fn adobe_transform(bytes: &[u8]) -> Option<u8> {
+    let segments = segments(bytes).ok()?;
+    let adobe = segments
+        .iter()
+        .find(|s| s.marker == 0xEE && s.bytes.get(4..9) == Some(b"Adobe"))?;
+    adobe.bytes.get(15).copied()
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::samples;
@@ -301,6 +310,12 @@ mod tests {
             assert_eq!(clean(bytes), Err(Refusal::Unreadable), "case {i}");
         }
         assert!(clean(&plain).is_ok());
+    }
+
+    #[test]
+    fn the_adobe_colour_transform_can_be_read() {
+        assert_eq!(adobe_transform(&samples::jpeg_with_everything()), Some(1));
+        assert_eq!(adobe_transform(&samples::jpeg_plain()), None);
     }
 
     #[test]

@@ -1,8 +1,20 @@
-//! Witness attachments: the type is read from the content (never the name), image metadata
-//! (EXIF with GPS position, XMP, comments) is removed, and the file is stored encrypted in
-//! the data folder, outside anything the web server serves.
+//! Witness attachments: the type is read from the content (never the name), every piece of
+//! metadata is removed, and the file is stored encrypted in the data folder, outside anything
+//! the web server serves. A leaked GPS position or author name can put a witness at risk, so
+//! cleaning keeps only what is known to be needed to show the file and refuses a file it
+//! cannot follow rather than keep it as sent.
+//!
+//! - JPEG (`jpeg.rs`): tables, frame headers and every scan; no APPn segment (EXIF, XMP, JFIF,
+//!   ICC, IPTC, Adobe), comment, or byte after the end marker.
+//! - PNG (`png.rs`): IHDR, PLTE, IDAT, IEND and tRNS; no text, time, EXIF or private chunk.
+//! - WebP (`webp.rs`): the image and animation chunks, and VP8X without its metadata flags.
+//! - PDF (`pdf.rs`): rewritten without Info, XMP, scripts, embedded files, signatures or
+//!   earlier revisions; encrypted PDFs are refused.
+//!
+//! The storage functions live in `store.rs` and are re-exported here.
 
 mod jpeg;
+mod pdf;
 mod png;
 mod store;
 mod webp;
@@ -15,13 +27,18 @@ pub use store::{load, path, remove_all, store};
 /// The kinds of file a witness may attach.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
+    /// A JPEG photo.
     Jpeg,
+    /// A PNG image.
     Png,
+    /// A WebP image, still or animated.
     Webp,
+    /// A PDF document.
     Pdf,
 }
 
 impl Kind {
+    /// The media type the file is stored and served as.
     pub fn mime(self) -> &'static str {
         match self {
             Kind::Jpeg => "image/jpeg",
@@ -37,7 +54,8 @@ impl Kind {
 pub enum Refusal {
     /// Not an image or PDF (judged by content).
     WrongType,
-    /// Claims to be an image but cannot be read.
+    /// An image or PDF that cannot be read, or could not be cleaned with certainty (broken
+    /// structure, encrypted PDF).
     Unreadable,
 }
 
@@ -52,14 +70,16 @@ pub fn kind_of(bytes: &[u8]) -> Result<Kind, Refusal> {
     }
 }
 
-/// Check a file and return it without metadata, with its kind.
+/// Check a file and return it without metadata, with its kind: the file is refused as
+/// [`Refusal::WrongType`] unless its content is a JPEG, PNG, WebP or PDF, and as
+/// [`Refusal::Unreadable`] if it cannot be cleaned.
 pub fn clean(bytes: Vec<u8>) -> Result<(Kind, Vec<u8>), Refusal> {
     let kind = kind_of(&bytes)?;
     let cleaned = match kind {
         Kind::Jpeg => jpeg::clean(&bytes)?,
         Kind::Png => png::clean(bytes)?,
         Kind::Webp => webp::clean(bytes)?,
-        Kind::Pdf => bytes,
+        Kind::Pdf => pdf::clean(&bytes)?,
     };
     Ok((kind, cleaned))
 }
@@ -116,5 +136,14 @@ mod tests {
         assert_eq!(kind, Kind::Webp);
         assert_eq!(kind.mime(), "image/webp");
         assert!(cleaned.starts_with(b"RIFF") && !cleaned.ends_with(samples::AFTER_END.as_bytes()));
+    }
+
+    #[test]
+    fn a_pdf_is_cleaned_through_the_dispatcher() {
+        let (kind, cleaned) = clean(samples::pdf_with_author()).unwrap();
+        assert_eq!(kind, Kind::Pdf);
+        assert_eq!(kind.mime(), "application/pdf");
+        let text = String::from_utf8_lossy(&cleaned);
+        assert!(text.starts_with("%PDF-") && !text.contains(samples::AUTHOR));
     }
 }

@@ -5,6 +5,7 @@
 
 use img_parts::Bytes;
 use img_parts::png::PngChunk;
+use lopdf::{Document, IncrementalDocument, Object, Stream, dictionary};
 
 /// A GPS position as text, planted in EXIF blocks.
 pub const GPS: &str = "GPSLatitude 25.7617 N GPSLongitude 80.1918 W";
@@ -18,9 +19,37 @@ pub const IPTC_BYLINE: &str = "planted-iptc-byline Luis Gomez";
 pub const AFTER_END: &str = "motion-photo-GPS 25.7617N";
 /// Text planted in a private chunk that no viewer reads.
 pub const PRIVATE: &str = "planted-private-chunk device serial 4471";
+/// The author in a PDF's Info dictionary (also written into its file ID).
+pub const AUTHOR: &str = "planted-author Rosa Martinez";
+/// The title in a PDF's Info dictionary.
+pub const TITLE: &str = "planted-title statement draft";
+/// The author an earlier revision of a PDF recorded.
+pub const EARLIER_AUTHOR: &str = "planted-earlier-author Carmen Diaz";
+/// Text of a PDF's JavaScript.
+pub const SCRIPT: &str = "planted-javascript app.alert";
+/// Contents of a file embedded in a PDF.
+pub const EMBEDDED: &str = "planted-embedded-file contacts list";
+/// Private application data on a PDF page.
+pub const PIECE_INFO: &str = "planted-pieceinfo word-processor state";
+/// The author of a PDF comment (annotation).
+pub const ANNOTATION_AUTHOR: &str = "planted-annotation-author Jorge";
 
 /// Every text planted by the functions here.
-pub const PLANTED: &[&str] = &[GPS, XMP_CREATOR, COMMENT, IPTC_BYLINE, AFTER_END, PRIVATE];
+pub const PLANTED: &[&str] = &[
+    GPS,
+    XMP_CREATOR,
+    COMMENT,
+    IPTC_BYLINE,
+    AFTER_END,
+    PRIVATE,
+    AUTHOR,
+    TITLE,
+    EARLIER_AUTHOR,
+    SCRIPT,
+    EMBEDDED,
+    PIECE_INFO,
+    ANNOTATION_AUTHOR,
+];
 
 /// The tables of a 16x8 grey baseline JPEG: quantization (all ones), frame header, one DC
 /// Huffman table (category 6 only), one AC table (end of block and run 0 size 7), and a
@@ -231,5 +260,113 @@ pub fn webp_with_metadata() -> Vec<u8> {
     out.extend_from_slice(b"WEBP");
     out.extend(body);
     out.extend_from_slice(AFTER_END.as_bytes());
+    out
+}
+
+/// The text the page of the PDF samples shows.
+pub const PDF_PAGE_TEXT: &str = "Testimony page one";
+
+/// A one-page PDF, saved as a first revision, with an author and title (also planted in the
+/// file ID), an XMP stream, a JavaScript open action and page action, an embedded file (in
+/// the name tree and as a file annotation), private application data, a comment with its
+/// author, and a photo that is [`jpeg_with_everything`]; then an incremental update that
+/// names a different author, leaving the earlier author in the file.
+pub fn pdf_with_author() -> Vec<u8> {
+    let mut doc = Document::with_version("1.7");
+    let pages_id = doc.new_object_id();
+    let font_id = doc.add_object(dictionary! {
+        "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica",
+    });
+    let content =
+        format!("BT /F1 18 Tf 72 720 Td ({PDF_PAGE_TEXT}) Tj ET q 160 0 0 80 72 600 cm /Im1 Do Q");
+    let content_id = doc.add_object(Stream::new(dictionary! {}, content.into_bytes()));
+    let photo = Stream::new(
+        dictionary! {
+            "Type" => "XObject", "Subtype" => "Image", "Width" => 16, "Height" => 8,
+            "ColorSpace" => "DeviceGray", "BitsPerComponent" => 8, "Filter" => "DCTDecode",
+        },
+        jpeg_with_everything(),
+    );
+    let photo_id = doc.add_object(photo);
+    let xmp = Stream::new(
+        dictionary! { "Type" => "Metadata", "Subtype" => "XML" },
+        xmp_packet().into_bytes(),
+    );
+    let xmp_id = doc.add_object(xmp);
+    let script = dictionary! { "S" => "JavaScript", "JS" => Object::string_literal(SCRIPT) };
+    let script_id = doc.add_object(script.clone());
+    let file_id = doc.add_object(Stream::new(
+        dictionary! { "Type" => "EmbeddedFile" },
+        EMBEDDED.as_bytes().to_vec(),
+    ));
+    let filespec_id = doc.add_object(dictionary! {
+        "Type" => "Filespec", "F" => Object::string_literal("contacts.txt"),
+        "EF" => dictionary! { "F" => file_id },
+    });
+    let attachment_id = doc.add_object(dictionary! {
+        "Type" => "Annot", "Subtype" => "FileAttachment", "Rect" => vec![10.into(), 10.into(), 30.into(), 30.into()],
+        "FS" => filespec_id, "Contents" => Object::string_literal("attached"),
+    });
+    let note_id = doc.add_object(dictionary! {
+        "Type" => "Annot", "Subtype" => "Text", "Rect" => vec![40.into(), 10.into(), 60.into(), 30.into()],
+        "T" => Object::string_literal(ANNOTATION_AUTHOR), "Contents" => Object::string_literal("see page"),
+    });
+    let page_id = doc.add_object(dictionary! {
+        "Type" => "Page", "Parent" => pages_id,
+        "MediaBox" => vec![0.into(), 0.into(), 612.into(), 792.into()],
+        "Resources" => dictionary! {
+            "Font" => dictionary! { "F1" => font_id },
+            "XObject" => dictionary! { "Im1" => photo_id },
+        },
+        "Contents" => content_id,
+        "Annots" => vec![attachment_id.into(), note_id.into()],
+        "AA" => dictionary! { "O" => script },
+        "PieceInfo" => dictionary! { "Writer" => dictionary! {
+            "Private" => Object::string_literal(PIECE_INFO),
+        } },
+        "Metadata" => xmp_id,
+    });
+    doc.objects.insert(
+        pages_id,
+        Object::Dictionary(
+            dictionary! { "Type" => "Pages", "Kids" => vec![page_id.into()], "Count" => 1 },
+        ),
+    );
+    let catalog_id = doc.add_object(dictionary! {
+        "Type" => "Catalog", "Pages" => pages_id, "Metadata" => xmp_id, "OpenAction" => script_id,
+        "Names" => dictionary! {
+            "EmbeddedFiles" => dictionary! { "Names" => vec![Object::string_literal("contacts.txt"), filespec_id.into()] },
+            "JavaScript" => dictionary! { "Names" => vec![Object::string_literal("init"), script_id.into()] },
+        },
+    });
+    let info_id = doc.add_object(dictionary! {
+        "Author" => Object::string_literal(EARLIER_AUTHOR), "Title" => Object::string_literal(TITLE),
+    });
+    doc.trailer.set("Root", catalog_id);
+    doc.trailer.set("Info", info_id);
+    doc.trailer.set(
+        "ID",
+        vec![
+            Object::string_literal(AUTHOR),
+            Object::string_literal(TITLE),
+        ],
+    );
+    let mut first = Vec::new();
+    // Writing into a Vec cannot fail; an empty sample would fail the tests that use it.
+    if doc.save_to(&mut first).is_err() {
+        return Vec::new();
+    }
+    let Ok(mut update) = IncrementalDocument::load_from(first.as_slice()) else {
+        return first;
+    };
+    let new_info = update.new_document.add_object(dictionary! {
+        "Author" => Object::string_literal(AUTHOR), "Title" => Object::string_literal(TITLE),
+        "Producer" => Object::string_literal(XMP_CREATOR),
+    });
+    update.new_document.trailer.set("Info", new_info);
+    let mut out = Vec::new();
+    if update.save_to(&mut out).is_err() {
+        return first;
+    }
     out
 }
