@@ -532,7 +532,7 @@ async fn attachments_are_checked_by_content_and_limits_and_stripped(app: TestApp
     assert_eq!(res.status, 422);
     assert!(res.contains("Attach at most 2 files."));
 
-    let pdf = b"%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n".to_vec();
+    let pdf = peoples_upr::attachments::samples::pdf_with_author();
     let res = submit_testimony(
         &app.client,
         &app,
