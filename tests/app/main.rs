@@ -11,6 +11,7 @@ mod hearings;
 mod originals;
 mod routes_table;
 mod security;
+mod seized;
 mod sessions;
 mod testimony;
 mod upgrade;

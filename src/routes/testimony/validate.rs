@@ -31,6 +31,21 @@ const NAME_MAX: usize = 200;
 /// Longest phone number as typed.
 const PHONE_MAX: usize = 40;
 
+/// An attached file's name as sent, and the file cleaned of metadata (or why not).
+pub type Cleaned = (String, Result<(attachments::Kind, Vec<u8>), Refusal>);
+
+/// Clean every attached file, off the async workers (a large PDF takes a while).
+async fn clean_uploads(uploads: Vec<super::form::Upload>) -> Result<Vec<Cleaned>, AppError> {
+    web::block(move || {
+        uploads
+            .into_iter()
+            .map(|u| (u.name, attachments::clean(u.bytes)))
+            .collect()
+    })
+    .await
+    .map_err(|_| AppError::Internal(anyhow::anyhow!("cleaning attachments was cancelled")))
+}
+
 /// Who took the testimony, for assisted intake.
 pub struct StaffIntake {
     pub user_id: UserId,
@@ -56,6 +71,7 @@ pub fn validate(
     raw: RawSubmission,
     choices: &FormChoices<'_>,
     limits: AttachmentLimits,
+    cleaned: Vec<Cleaned>,
     taken_by: Option<UserId>,
 ) -> Result<Submission, Box<(TestimonyForm, FormErrors)>> {
     let f = raw.form;
@@ -216,16 +232,13 @@ pub fn validate(
         e.add("attachments", msg);
     }
     let mut files = Vec::new();
-    for upload in raw.uploads {
-        match attachments::clean(upload.bytes) {
+    for (name, cleaned) in cleaned {
+        match cleaned {
             Ok(file) => files.push(file),
-            Err(Refusal::WrongType) => {
-                e.add("attachments", ctx.t1("err-file-type", "name", &upload.name))
+            Err(Refusal::WrongType) => e.add("attachments", ctx.t1("err-file-type", "name", &name)),
+            Err(Refusal::Unreadable) => {
+                e.add("attachments", ctx.t1("err-file-unreadable", "name", &name))
             }
-            Err(Refusal::Unreadable) => e.add(
-                "attachments",
-                ctx.t1("err-file-unreadable", "name", &upload.name),
-            ),
         }
     }
     let (consent_method, interpreter, interpretation_language) = if choices.staff {
@@ -362,7 +375,10 @@ pub async fn process(
         staff: staff.is_some(),
     };
     let taken_by = staff.map(|s| s.user_id);
-    let submission = match validate(ctx, raw, &choices, state.config.attachments, taken_by) {
+    let mut raw = raw;
+    let cleaned = clean_uploads(std::mem::take(&mut raw.uploads)).await?;
+    let limits = state.config.attachments;
+    let submission = match validate(ctx, raw, &choices, limits, cleaned, taken_by) {
         Ok(s) => s,
         Err(invalid) => {
             let (form, errors) = *invalid;
