@@ -125,7 +125,7 @@ pub fn accept_invite(
 pub enum LoginOutcome {
     /// Logged in; `originals` is the organisation key when the account is granted.
     LoggedIn {
-        user: User,
+        user: Box<User>,
         originals: Option<OrgSecretKey>,
     },
     /// The password was right but the account is disabled.
@@ -179,7 +179,10 @@ pub async fn login(
             Some(user) if matches && !user.disabled => {
                 db::throttle::reset(conn, &key)?;
                 let originals = keys::unlock(conn, &user.id, &password)?;
-                Ok(LoginOutcome::LoggedIn { user, originals })
+                Ok(LoginOutcome::LoggedIn {
+                    user: Box::new(user),
+                    originals,
+                })
             }
             Some(_) if matches => Ok(LoginOutcome::Disabled),
             _ => {
@@ -297,17 +300,32 @@ pub fn set_disabled(
     })
 }
 
+/// An invitation to send.
+pub struct Invitation<'a> {
+    pub email: &'a Email,
+    pub role: Role,
+    /// The link's token (only its hash is stored).
+    pub token: &'a str,
+    /// How long the link works.
+    pub hours: i64,
+    pub invited_by: &'a str,
+    pub message: &'a OutgoingMail,
+}
+
 /// Invite someone by email. Returns false when the address already has an account.
 pub fn invite(
     conn: &mut DbConn,
     data_keys: &crate::crypto::DataKeys,
-    email: &Email,
-    role: Role,
-    token: &str,
-    hours: i64,
-    invited_by: &str,
-    message: &OutgoingMail,
+    invitation: Invitation<'_>,
 ) -> Result<bool, ServiceError> {
+    let Invitation {
+        email,
+        role,
+        token,
+        hours,
+        invited_by,
+        message,
+    } = invitation;
     transaction(conn, |conn| {
         if db::users::find_by_email(conn, email.as_str())?.is_some() {
             return Ok(false);

@@ -13,7 +13,105 @@ both_databases!(
     a_password_change_keeps_the_grant_and_a_reset_loses_it,
     the_recovery_key_restores_access,
     admins_grant_and_revoke_access_from_the_accounts_page,
+    the_key_lives_in_the_session_and_dies_with_it,
 );
+
+/// The organisation key a session holds, read the way the server reads it: the row found
+/// and opened with the cookie.
+async fn key_in_session(
+    app: &TestApp,
+    cookie: &str,
+) -> Option<peoples_upr::crypto::keys::OrgSecretKey> {
+    use actix_session::storage::{SessionKey, SessionStore as _};
+    use actix_web::cookie::{Cookie, CookieJar, Key};
+    use base64::Engine as _;
+    // The cookie carries the session's id and secret, encrypted under the server's cookie key.
+    let key = std::fs::read(app.data_dir.path().join("session.key")).unwrap();
+    let mut jar = CookieJar::new();
+    jar.add_original(Cookie::parse_encoded(format!("upr_session={cookie}")).unwrap());
+    let inner = jar
+        .private(&Key::from(&key[..64]))
+        .get("upr_session")?
+        .value()
+        .to_string();
+    let store = peoples_upr::web::session_store::DbSessionStore::new(app.pool.clone());
+    let state = store
+        .load(&SessionKey::try_from(inner).unwrap())
+        .await
+        .unwrap()?;
+    let b64: String = serde_json::from_str(state.get("originals")?).unwrap();
+    let bytes = base64::engine::general_purpose::STANDARD
+        .decode(b64)
+        .unwrap();
+    Some(peoples_upr::crypto::keys::OrgSecretKey::from_bytes(&bytes).unwrap())
+}
+
+async fn the_key_lives_in_the_session_and_dies_with_it(app: TestApp) {
+    let id = a_testimony(&app).await;
+    let granted = app.create_user("granted@example.org", Role::Editor);
+    app.grant(&granted);
+    app.create_user("plain@example.org", Role::Editor);
+
+    let editor = app.other_client();
+    let login = crate::helpers::submit_with(
+        &editor,
+        &app.base,
+        "/login",
+        "/login",
+        &[("email", "granted@example.org"), ("password", PASSWORD)],
+    )
+    .await;
+    assert_eq!(login.status, 303);
+    let cookie = login.cookie_value("upr_session").expect("a session cookie");
+    let key = key_in_session(&app, &cookie)
+        .await
+        .expect("the granted session holds the key");
+    assert!(
+        open(&app, &key, &id)
+            .unwrap()
+            .body
+            .reveal()
+            .contains("nine days")
+    );
+
+    // At rest the key is sealed under the cookie's secret: the rows do not show it.
+    let rows: Vec<Vec<u8>> = app.db(|c| {
+        use diesel::prelude::*;
+        peoples_upr::db::schema::sessions::table
+            .select(peoples_upr::db::schema::sessions::state)
+            .load(c)
+            .unwrap()
+    });
+    let raw = {
+        use base64::Engine as _;
+        base64::engine::general_purpose::STANDARD.encode(*key.to_bytes())
+    };
+    assert!(
+        rows.iter()
+            .all(|r| !String::from_utf8_lossy(r).contains(&raw))
+    );
+
+    // An ungranted editor's session holds no key.
+    let plain = app.other_client();
+    let login = crate::helpers::submit_with(
+        &plain,
+        &app.base,
+        "/login",
+        "/login",
+        &[("email", "plain@example.org"), ("password", PASSWORD)],
+    )
+    .await;
+    let plain_cookie = login.cookie_value("upr_session").unwrap();
+    assert!(key_in_session(&app, &plain_cookie).await.is_none());
+
+    // Logout destroys it: the replayed cookie opens nothing and gets the login page.
+    let out = crate::helpers::submit_with(&editor, &app.base, "/staff", "/logout", &[]).await;
+    assert_eq!(out.status, 303);
+    assert!(key_in_session(&app, &cookie).await.is_none());
+    let replayed = app.get_with_cookie("/staff", "upr_session", &cookie).await;
+    assert_eq!(replayed.status, 303);
+    assert!(replayed.location().unwrap().starts_with("/login"));
+}
 
 /// A testimony given through the public form; returns its id.
 async fn a_testimony(app: &TestApp) -> TestimonyId {

@@ -134,11 +134,18 @@ async fn a_copy_of_the_data_holds_nothing_a_witness_gave(app: TestApp) {
             "the copy holds the database"
         );
     }
-    for secret in SECRETS.iter().chain(samples::PLANTED).chain(&[samples::GPS]) {
+    for secret in SECRETS
+        .iter()
+        .chain(samples::PLANTED)
+        .chain(&[samples::GPS])
+    {
         assert!(!found(&seized, secret), "{secret} is readable in the copy");
     }
     assert!(app.data_dir.path().join("data.key").exists());
-    assert!(app.mail_dir.read_dir().unwrap().next().is_some(), "mail was written");
+    assert!(
+        app.mail_dir.read_dir().unwrap().next().is_some(),
+        "mail was written"
+    );
     assert_private(app.data_dir.path());
 }
 

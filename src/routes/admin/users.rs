@@ -159,7 +159,16 @@ pub async fn invite(
     let invited = email.clone();
     let created = crate::service::run(&state.pool, move |conn| {
         accounts::invite(
-            conn, &st.keys, &invited, role, &token, hours, &inviter, &message,
+            conn,
+            &st.keys,
+            accounts::Invitation {
+                email: &invited,
+                role,
+                token: &token,
+                hours,
+                invited_by: &inviter,
+                message: &message,
+            },
         )
     })
     .await?;
