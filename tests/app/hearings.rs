@@ -8,7 +8,7 @@ use crate::both_databases;
 use crate::helpers::{Page, TestApp, get_with, submit_with};
 use crate::routes_table::{ALL_STAFF, Access::*, Route, r};
 
-const MANAGERS: &[Role] = &[Role::Admin, Role::Organizer];
+pub const MANAGERS: &[Role] = &[Role::Admin, Role::Organizer];
 
 /// The rows of the route table for this area.
 pub const ROUTES: &[Route] = &[
@@ -27,20 +27,14 @@ both_databases!(
     organizer_creates_a_draft_hearing_and_sees_it_in_the_list,
     bad_input_is_refused_with_messages_and_kept,
     addresses_are_derived_from_the_title_and_unique,
-    the_lifecycle_moves_only_as_allowed,
-    editing_the_consent_text_makes_a_new_version,
-    organizers_edit_only_their_own_hearings,
-    editors_see_hearings_but_cannot_change_them,
-    counts_show_testimony_by_status,
-    admins_extend_the_theme_vocabulary,
 );
 
-const CONSENT: &str =
+pub const CONSENT: &str =
     "Your testimony is kept safely and used only as you choose. You can withdraw it.";
 
 /// A valid hearing form with `with` replacing the fields of the same names, and the
 /// fields named in `without` left out.
-fn fields<'a>(with: &[(&'a str, &'a str)], without: &[&str]) -> Vec<(&'a str, &'a str)> {
+pub fn fields<'a>(with: &[(&'a str, &'a str)], without: &[&str]) -> Vec<(&'a str, &'a str)> {
     let base = [
         ("title", "Hearing in El Paso"),
         ("slug", "el-paso-2026"),
@@ -66,7 +60,7 @@ fn fields<'a>(with: &[(&'a str, &'a str)], without: &[&str]) -> Vec<(&'a str, &'
 }
 
 /// Create a hearing through the form and return its id.
-async fn create(app: &TestApp, with: &[(&str, &str)]) -> String {
+pub async fn create(app: &TestApp, with: &[(&str, &str)]) -> String {
     let page = app
         .submit(
             "/staff/hearings/new",
@@ -81,13 +75,13 @@ async fn create(app: &TestApp, with: &[(&str, &str)]) -> String {
         .to_string()
 }
 
-async fn login_as(app: &TestApp, email: &str, role: Role) {
+pub async fn login_as(app: &TestApp, email: &str, role: Role) {
     app.create_user(email, role);
     app.login(email).await;
 }
 
 /// A second signed-in visitor.
-async fn other_visitor(app: &TestApp, email: &str, role: Role) -> reqwest::Client {
+pub async fn other_visitor(app: &TestApp, email: &str, role: Role) -> reqwest::Client {
     app.create_user(email, role);
     let client = app.other_client();
     let res = submit_with(
@@ -103,7 +97,7 @@ async fn other_visitor(app: &TestApp, email: &str, role: Role) -> reqwest::Clien
 }
 
 /// The cells of the list's row for a hearing.
-fn row_cells(page: &Page, title: &str) -> Vec<String> {
+pub fn row_cells(page: &Page, title: &str) -> Vec<String> {
     let doc = scraper::Html::parse_document(&page.body);
     let tr = scraper::Selector::parse("tbody tr").unwrap();
     let th = scraper::Selector::parse("th").unwrap();
@@ -122,7 +116,7 @@ fn row_cells(page: &Page, title: &str) -> Vec<String> {
 }
 
 /// The ids an element's `aria-describedby` names.
-fn described_by(page: &Page, id: &str) -> String {
+pub fn described_by(page: &Page, id: &str) -> String {
     let doc = scraper::Html::parse_document(&page.body);
     let sel = scraper::Selector::parse(&format!("#{id}")).unwrap();
     doc.select(&sel)
@@ -132,7 +126,7 @@ fn described_by(page: &Page, id: &str) -> String {
         .to_string()
 }
 
-fn consent_versions(app: &TestApp, hearing: &str) -> Vec<(i32, String)> {
+pub fn consent_versions(app: &TestApp, hearing: &str) -> Vec<(i32, String)> {
     use peoples_upr::db::schema::consent_texts as ct;
     app.db(|c| {
         ct::table
@@ -144,7 +138,7 @@ fn consent_versions(app: &TestApp, hearing: &str) -> Vec<(i32, String)> {
     })
 }
 
-fn add_testimony(app: &TestApp, hearing: &str, status: &str) {
+pub fn add_testimony(app: &TestApp, hearing: &str, status: &str) {
     use peoples_upr::db::schema::testimonies as t;
     let id = uuid::Uuid::new_v4().to_string();
     app.db(|c| {
@@ -460,407 +454,6 @@ async fn addresses_are_derived_from_the_title_and_unique(app: TestApp) {
         )
         .await;
     assert_eq!(kept.status, 303, "{}", kept.text());
-}
-
-async fn post_status(app: &TestApp, id: &str, status: &str) -> Page {
-    let page = format!("/staff/hearings/{id}");
-    app.submit(
-        &page,
-        &format!("/staff/hearings/{id}/status"),
-        &[("status", status)],
-    )
-    .await
-}
-
-async fn the_lifecycle_moves_only_as_allowed(app: TestApp) {
-    login_as(&app, "olga@example.org", Role::Organizer).await;
-    let id = create(&app, &[]).await;
-    let path = format!("/staff/hearings/{id}");
-    let status = || {
-        app.db(|c| db::hearings::find(c, &id))
-            .unwrap()
-            .unwrap()
-            .status
-    };
-
-    // A draft cannot be archived directly.
-    let refused = post_status(&app, &id, "archived").await;
-    assert_eq!(refused.status, 422);
-    assert!(
-        refused.contains("A hearing that is draft cannot be moved to archived."),
-        "{}",
-        refused.text()
-    );
-    assert!(
-        refused.contains("Open for testimony"),
-        "the page is shown again"
-    );
-    assert_eq!(status(), "draft");
-
-    for (to, now, says) in [
-        ("open", "open", "The hearing is open for testimony."),
-        ("closed", "closed", "The hearing is closed"),
-        ("open", "open", "The hearing is open for testimony."),
-        ("closed", "closed", "The hearing is closed"),
-        ("archived", "archived", "The hearing is archived"),
-    ] {
-        let moved = post_status(&app, &id, to).await;
-        assert_eq!(moved.status, 303, "to {to}: {}", moved.text());
-        assert_eq!(moved.location(), Some(path.as_str()));
-        assert_eq!(status(), now);
-        let page = app.get(&path).await;
-        assert!(page.contains(says), "{}", page.text());
-        match now {
-            "open" => {
-                assert!(page.contains("Close"));
-                assert!(!page.contains("Reopen"));
-                assert!(page.body.contains(r#"href="/hearings/el-paso-2026""#));
-                assert!(
-                    page.body
-                        .contains(&format!(r#"href="/staff/hearings/{id}/intake""#))
-                );
-                assert!(page.contains("Take testimony"));
-            }
-            "closed" => {
-                assert!(page.contains("Reopen") && page.contains("Archive"));
-                assert!(page.body.contains(r#"href="/hearings/el-paso-2026""#));
-                assert!(!page.contains("Take testimony"));
-            }
-            _ => {
-                assert!(!page.body.contains(r#"href="/hearings/el-paso-2026""#));
-                assert!(page.contains("There is nothing more to do with this hearing's status."));
-                assert!(!page.body.contains("/status\""));
-            }
-        }
-    }
-
-    // Archived is final; unknown statuses are refused too.
-    let refused = post_status(&app, &id, "open").await;
-    assert_eq!(refused.status, 422);
-    assert!(refused.contains("A hearing that is archived cannot be moved to open."));
-    let again = post_status(&app, &id, "archived").await;
-    assert_eq!(again.status, 422);
-    assert!(again.contains("This hearing is already archived."));
-    let bogus = post_status(&app, &id, "published").await;
-    assert_eq!(bogus.status, 422);
-    assert!(bogus.contains("That status does not exist."));
-    assert_eq!(status(), "archived");
-
-    // Unknown hearings are not found.
-    let missing = post_status(&app, "00000000-0000-4000-8000-000000000000", "open").await;
-    assert_eq!(missing.status, 404);
-}
-
-async fn editing_the_consent_text_makes_a_new_version(app: TestApp) {
-    login_as(&app, "olga@example.org", Role::Organizer).await;
-    let id = create(&app, &[]).await;
-    let edit = format!("/staff/hearings/{id}/edit");
-
-    let form = app.get(&edit).await;
-    assert_eq!(form.status, 200);
-    assert_eq!(
-        form.field_value("title").as_deref(),
-        Some("Hearing in El Paso")
-    );
-    assert_eq!(form.field_value("slug").as_deref(), Some("el-paso-2026"));
-    assert_eq!(form.field_value("starts_on").as_deref(), Some("2026-03-05"));
-    assert_eq!(
-        form.field_value("closes_at").as_deref(),
-        Some("2026-03-31T17:00")
-    );
-    assert!(form.is_checked("themes", "children"));
-    assert!(!form.is_checked("themes", "asylum-access"));
-    assert!(form.is_checked("languages", "es"));
-    assert_eq!(form.field_value("consent_text").as_deref(), Some(CONSENT));
-    assert!(form.contains("This is version 1"));
-
-    // A refused edit keeps what was typed and changes nothing.
-    let bad = app
-        .submit(&edit, &edit, &fields(&[("title", "")], &["themes"]))
-        .await;
-    assert_eq!(bad.status, 422);
-    assert!(bad.contains("Choose at least one theme."));
-    assert_eq!(consent_versions(&app, &id).len(), 1);
-
-    let new_consent =
-        "We keep your testimony safe. You choose how it is used, and you can withdraw it.";
-    let saved = app
-        .submit(
-            &edit,
-            &edit,
-            &fields(
-                &[
-                    ("title", "Hearing in El Paso and Juárez"),
-                    ("themes", "asylum-access"),
-                    ("online", "yes"),
-                    ("consent_text", new_consent),
-                ],
-                &[],
-            ),
-        )
-        .await;
-    assert_eq!(saved.status, 303, "{}", saved.text());
-    let page = app.get(&format!("/staff/hearings/{id}")).await;
-    assert!(
-        page.contains("The consent text is now version 2"),
-        "{}",
-        page.text()
-    );
-    assert!(page.contains("Hearing in El Paso and Juárez"));
-    assert!(page.contains("Consent text (version 2)"));
-    assert!(page.contains(new_consent));
-    assert!(page.contains("Asylum access"));
-    assert!(!page.contains("Immigration detention"));
-    assert!(page.contains("Online, and in El Paso, Texas"));
-
-    let current = app
-        .db(|c| db::hearings::current_consent_text(c, &id))
-        .unwrap();
-    assert_eq!(current.version, 2);
-    assert_eq!(current.body, new_consent);
-    assert_eq!(
-        consent_versions(&app, &id),
-        vec![(1, CONSENT.to_string()), (2, new_consent.to_string())]
-    );
-
-    // Saving without changing the text adds no version.
-    let same = app
-        .submit(&edit, &edit, &fields(&[("consent_text", new_consent)], &[]))
-        .await;
-    assert_eq!(same.status, 303);
-    assert_eq!(consent_versions(&app, &id).len(), 2);
-    let page = app.get(&format!("/staff/hearings/{id}")).await;
-    assert!(page.contains("Changes saved."));
-    assert!(!page.contains("is now version"));
-}
-
-async fn organizers_edit_only_their_own_hearings(app: TestApp) {
-    login_as(&app, "olga@example.org", Role::Organizer).await;
-    let id = create(&app, &[]).await;
-    let edit = format!("/staff/hearings/{id}/edit");
-    let show = format!("/staff/hearings/{id}");
-
-    let other = other_visitor(&app, "otto@example.org", Role::Organizer).await;
-    assert_eq!(get_with(&other, &app.url(&edit)).await.status, 403);
-    let token = get_with(&other, &app.url("/staff/hearings/new"))
-        .await
-        .csrf();
-    let post = |path: String, extra: Vec<(&'static str, &'static str)>| {
-        let other = &other;
-        let token = token.clone();
-        let app = &app;
-        async move {
-            let mut all = vec![("csrf_token", token.as_str())];
-            all.extend(extra);
-            crate::helpers::post_with(other, &app.url(&path), &all).await
-        }
-    };
-    let refused = post(edit.clone(), fields(&[("title", "Taken over")], &[])).await;
-    assert_eq!(refused.status, 403);
-    let refused = post(format!("{show}/status"), vec![("status", "open")]).await;
-    assert_eq!(refused.status, 403);
-    // They can look, without the buttons.
-    let page = get_with(&other, &app.url(&show)).await;
-    assert_eq!(page.status, 200);
-    assert!(!page.contains("Open for testimony"));
-    assert!(!page.contains("Edit the hearing"));
-    let hearing = app.db(|c| db::hearings::find(c, &id)).unwrap().unwrap();
-    assert_eq!(hearing.title, "Hearing in El Paso");
-    assert_eq!(hearing.status, "draft");
-
-    // An administrator can edit and open anyone's hearing.
-    let admin = other_visitor(&app, "ada@example.org", Role::Admin).await;
-    let form = get_with(&admin, &app.url(&edit)).await;
-    assert_eq!(form.status, 200);
-    let saved = submit_with(
-        &admin,
-        &app.base,
-        &edit,
-        &edit,
-        &fields(&[("title", "Edited by the administrator")], &[]),
-    )
-    .await;
-    assert_eq!(saved.status, 303);
-    let opened = submit_with(
-        &admin,
-        &app.base,
-        &show,
-        &format!("{show}/status"),
-        &[("status", "open")],
-    )
-    .await;
-    assert_eq!(opened.status, 303);
-    let hearing = app.db(|c| db::hearings::find(c, &id)).unwrap().unwrap();
-    assert_eq!(hearing.title, "Edited by the administrator");
-    assert_eq!(hearing.status, "open");
-    // The hearing stays the organizer's own.
-    let list = app.get("/staff/hearings").await;
-    assert!(list.contains("Edited by the administrator"));
-}
-
-async fn editors_see_hearings_but_cannot_change_them(app: TestApp) {
-    login_as(&app, "olga@example.org", Role::Organizer).await;
-    let id = create(&app, &[]).await;
-    assert_eq!(post_status(&app, &id, "open").await.status, 303);
-
-    let editor = other_visitor(&app, "eddie@example.org", Role::Editor).await;
-    let list = get_with(&editor, &app.url("/staff/hearings")).await;
-    assert_eq!(list.status, 200);
-    assert!(list.contains("Hearing in El Paso"));
-    assert!(!list.contains("New hearing"));
-    let page = get_with(&editor, &app.url(&format!("/staff/hearings/{id}"))).await;
-    assert_eq!(page.status, 200);
-    assert!(page.contains("Status: Open"));
-    assert!(
-        page.contains("Take testimony"),
-        "editors take testimony too"
-    );
-    assert!(!page.contains("Edit the hearing"));
-    assert!(!page.body.contains("/status\""));
-
-    assert_eq!(
-        get_with(&editor, &app.url("/staff/hearings/new"))
-            .await
-            .status,
-        403
-    );
-    assert_eq!(
-        get_with(&editor, &app.url(&format!("/staff/hearings/{id}/edit")))
-            .await
-            .status,
-        403
-    );
-    let token = list.csrf();
-    for (path, extra) in [
-        (
-            "/staff/hearings/new".to_string(),
-            fields(&[("slug", "mine")], &[]),
-        ),
-        (format!("/staff/hearings/{id}/edit"), fields(&[], &[])),
-        (
-            format!("/staff/hearings/{id}/status"),
-            vec![("status", "closed")],
-        ),
-    ] {
-        let mut all = vec![("csrf_token", token.as_str())];
-        all.extend(extra);
-        let res = crate::helpers::post_with(&editor, &app.url(&path), &all).await;
-        assert_eq!(res.status, 403, "POST {path}");
-    }
-    let hearing = app.db(|c| db::hearings::find(c, &id)).unwrap().unwrap();
-    assert_eq!(hearing.status, "open");
-    assert_eq!(
-        app.db(|c| db::hearings::list_for_staff(c, None))
-            .unwrap()
-            .len(),
-        1
-    );
-}
-
-async fn counts_show_testimony_by_status(app: TestApp) {
-    login_as(&app, "olga@example.org", Role::Organizer).await;
-    let id = create(&app, &[]).await;
-    let quiet = create(&app, &[("title", "Quiet hearing"), ("slug", "quiet")]).await;
-    for (status, n) in [
-        ("received", 3),
-        ("in_review", 2),
-        ("approved", 4),
-        ("excluded", 1),
-        ("withdrawn", 1),
-    ] {
-        for _ in 0..n {
-            add_testimony(&app, &id, status);
-        }
-    }
-
-    let list = app.get("/staff/hearings").await;
-    let cells = row_cells(&list, "Hearing in El Paso");
-    assert_eq!(cells[cells.len() - 4..], ["3", "2", "4", "1"], "{cells:?}");
-    let cells = row_cells(&list, "Quiet hearing");
-    assert_eq!(cells[cells.len() - 4..], ["0", "0", "0", "0"], "{cells:?}");
-
-    let page = app.get(&format!("/staff/hearings/{id}")).await;
-    for says in ["3 received", "2 in review", "4 approved", "1 withdrawn"] {
-        assert!(page.contains(says), "{says}: {}", page.text());
-    }
-    let page = app.get(&format!("/staff/hearings/{quiet}")).await;
-    assert!(page.contains("0 received"));
-}
-
-async fn admins_extend_the_theme_vocabulary(app: TestApp) {
-    // Organizers and editors may not.
-    let organizer = other_visitor(&app, "olga@example.org", Role::Organizer).await;
-    let editor = other_visitor(&app, "eddie@example.org", Role::Editor).await;
-    for client in [&organizer, &editor] {
-        assert_eq!(
-            get_with(client, &app.url("/admin/themes")).await.status,
-            403
-        );
-        let token = get_with(client, &app.url("/staff/hearings")).await.csrf();
-        let res = crate::helpers::post_with(
-            client,
-            &app.url("/admin/themes"),
-            &[("csrf_token", token.as_str()), ("name", "Sneaky")],
-        )
-        .await;
-        assert_eq!(res.status, 403);
-    }
-
-    login_as(&app, "ada@example.org", Role::Admin).await;
-    let page = app.get("/admin/themes").await;
-    assert_eq!(page.status, 200);
-    assert!(page.contains("Asylum access asylum-access Built-in"));
-    assert!(page.contains("Data transparency"));
-
-    let added = app
-        .submit(
-            "/admin/themes",
-            "/admin/themes",
-            &[("name", "Climate displacement")],
-        )
-        .await;
-    assert_eq!(added.status, 303);
-    assert_eq!(added.location(), Some("/admin/themes"));
-    let page = app.get("/admin/themes").await;
-    assert!(page.contains("The theme “Climate displacement” was added."));
-    assert!(page.contains("Climate displacement climate-displacement Added"));
-
-    // Organizers can now choose it.
-    let form = get_with(&organizer, &app.url("/staff/hearings/new")).await;
-    assert!(form.body.contains(r#"value="climate-displacement""#));
-    assert!(form.contains("Climate displacement"));
-
-    // Duplicates, ignoring case, and bad names are refused with what was typed.
-    for (name, says) in [
-        (
-            "climate DISPLACEMENT",
-            "already has a theme like this: “Climate displacement”",
-        ),
-        (
-            "Asylum Access",
-            "already has a theme like this: “Asylum access”",
-        ),
-        ("Asylum access!", "already has a theme like this"),
-        ("   ", "Enter the name of the theme."),
-        ("???", "Use at least one letter a to z or digit"),
-    ] {
-        let page = app
-            .submit("/admin/themes", "/admin/themes", &[("name", name)])
-            .await;
-        assert_eq!(page.status, 422, "{name}");
-        assert!(page.contains(says), "{name}: {}", page.text());
-        assert_eq!(page.field_value("name").as_deref(), Some(name));
-        assert!(described_by(&page, "name").contains("name-error"));
-    }
-    let long = "x".repeat(81);
-    let page = app
-        .submit("/admin/themes", "/admin/themes", &[("name", &long)])
-        .await;
-    assert_eq!(page.status, 422);
-    assert!(page.contains("Use at most 80 characters"));
-
-    let themes = app.db(db::hearings::all_themes).unwrap();
-    assert_eq!(themes.iter().filter(|t| !t.builtin).count(), 1);
 }
 
 /// Set an input's value directly (date and time inputs take typed keys in the browser's
