@@ -286,6 +286,29 @@ impl TestApp {
         submit_with(&self.client, &self.base, page_path, action, fields).await
     }
 
+    /// Log `client` in with the test password; returns the answer to the login.
+    pub async fn login_with(&self, client: &reqwest::Client, email: &str) -> Page {
+        submit_with(
+            client,
+            &self.base,
+            "/login",
+            "/login",
+            &[("email", email), ("password", PASSWORD)],
+        )
+        .await
+    }
+
+    /// A testimony's original, opened with the organisation key.
+    pub fn original(
+        &self,
+        id: &peoples_upr::domain::ids::TestimonyId,
+    ) -> peoples_upr::service::testimony::Original {
+        self.db(|c| {
+            peoples_upr::service::testimony::open_original(c, self.data_dir.path(), &self.org, id)
+        })
+        .expect("the original opens")
+    }
+
     /// Log this client in.
     pub async fn login(&self, email: &str) -> Page {
         let page = self

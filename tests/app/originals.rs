@@ -53,14 +53,7 @@ async fn the_key_lives_in_the_session_and_dies_with_it(app: TestApp) {
     app.create_user("plain@example.org", Role::Editor);
 
     let editor = app.other_client();
-    let login = crate::helpers::submit_with(
-        &editor,
-        &app.base,
-        "/login",
-        "/login",
-        &[("email", "granted@example.org"), ("password", PASSWORD)],
-    )
-    .await;
+    let login = app.login_with(&editor, "granted@example.org").await;
     assert_eq!(login.status, 303);
     let cookie = login.cookie_value("upr_session").expect("a session cookie");
     let key = key_in_session(&app, &cookie)
@@ -93,14 +86,7 @@ async fn the_key_lives_in_the_session_and_dies_with_it(app: TestApp) {
 
     // An ungranted editor's session holds no key.
     let plain = app.other_client();
-    let login = crate::helpers::submit_with(
-        &plain,
-        &app.base,
-        "/login",
-        "/login",
-        &[("email", "plain@example.org"), ("password", PASSWORD)],
-    )
-    .await;
+    let login = app.login_with(&plain, "plain@example.org").await;
     let plain_cookie = login.cookie_value("upr_session").unwrap();
     assert!(key_in_session(&app, &plain_cookie).await.is_none());
 
@@ -296,14 +282,7 @@ async fn admins_grant_and_revoke_access_from_the_accounts_page(app: TestApp) {
 
     // Eve is logged in elsewhere; revoking ends that session at once.
     let eve = app.other_client();
-    let res = crate::helpers::submit_with(
-        &eve,
-        &app.base,
-        "/login",
-        "/login",
-        &[("email", "eve@example.org"), ("password", PASSWORD)],
-    )
-    .await;
+    let res = app.login_with(&eve, "eve@example.org").await;
     assert_eq!(res.status, 303);
     let path = format!("/admin/users/{editor}/originals/revoke");
     let revoked = app.submit("/admin/users", &path, &[]).await;
@@ -320,14 +299,7 @@ async fn admins_grant_and_revoke_access_from_the_accounts_page(app: TestApp) {
     // An administrator who cannot open originals cannot grant them either.
     app.create_user("bob@example.org", Role::Admin);
     let bob = app.other_client();
-    crate::helpers::submit_with(
-        &bob,
-        &app.base,
-        "/login",
-        "/login",
-        &[("email", "bob@example.org"), ("password", PASSWORD)],
-    )
-    .await;
+    app.login_with(&bob, "bob@example.org").await;
     let page = crate::helpers::get_with(&bob, &app.url("/admin/users")).await;
     assert!(page.contains("Your own account cannot open originals"));
     let path = format!("/admin/users/{editor}/originals/grant");

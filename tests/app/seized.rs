@@ -78,27 +78,15 @@ async fn a_copy_of_the_data_holds_nothing_a_witness_gave(app: TestApp) {
     let res = submit_testimony(&app.client, &app, "seized", &fields, files).await;
     assert_eq!(res.status, 303, "{}", res.text());
     let code = take_receipt(&app.client, &app, &res).await;
-    let witness = app.other_client();
-    crate::helpers::submit_with(&witness, &app.base, "/check", "/check", &[("code", &code)]).await;
-    let added = crate::helpers::submit_with(
-        &witness,
-        &app.base,
-        "/my-testimony",
-        "/my-testimony/add",
-        &[("body", "We lived in Apartment 4B at Sunland.")],
-    )
-    .await;
+    let added =
+        crate::witness::witness_adds(&app, &code, "We lived in Apartment 4B at Sunland.").await;
     assert_eq!(added.status, 303);
     // The confirmation email goes out, and its outbox row is emptied.
     app.state.mailer.send_due().await.unwrap();
 
     // Granted staff still read all of it, and the files carry no metadata.
     let t = latest_testimony(&app);
-    let original = app
-        .db(|c| {
-            peoples_upr::service::testimony::open_original(c, app.data_dir.path(), &app.org, &t.id)
-        })
-        .unwrap();
+    let original = app.original(&t.id);
     assert!(original.body.reveal().contains("A-123-456-789"));
     assert_eq!(original.phone.as_deref(), Some("+1 915 555 0142"));
     assert_eq!(original.attachments.len(), 4);

@@ -240,11 +240,7 @@ async fn a_witness_submits_and_sees_the_receipt_once(app: TestApp) {
     );
     assert!(!t.receipt_hash.contains(&digits));
     assert_eq!(t.status, ReviewStatus::Received);
-    let original = app
-        .db(|c| {
-            peoples_upr::service::testimony::open_original(c, app.data_dir.path(), &app.org, &t.id)
-        })
-        .unwrap();
+    let original = app.original(&t.id);
     assert_eq!(
         original.body.reveal(),
         "They kept us in a cold room for nine days.\n\nMy son was sick and saw no doctor."

@@ -9,6 +9,21 @@ use crate::both_databases;
 use crate::helpers::{Page, TestApp};
 use crate::testimony::{latest_testimony, open_hearing, submit_testimony, take_receipt, typical};
 
+/// A witness opens their testimony with the receipt, in a browser of their own, and
+/// adds to it.
+pub async fn witness_adds(app: &TestApp, code: &str, text: &str) -> Page {
+    let witness = app.other_client();
+    crate::helpers::submit_with(&witness, &app.base, "/check", "/check", &[("code", code)]).await;
+    crate::helpers::submit_with(
+        &witness,
+        &app.base,
+        "/my-testimony",
+        "/my-testimony/add",
+        &[("body", text)],
+    )
+    .await
+}
+
 both_databases!(
     control_characters_never_reach_the_database,
     wrong_receipts_slow_down_but_never_lock_out_a_valid_one,
@@ -34,11 +49,7 @@ async fn control_characters_never_reach_the_database(app: TestApp) {
     let code = take_receipt(&app.client, &app, &res).await;
     let t = latest_testimony(&app);
     assert_eq!(t.place_state, "Texas");
-    let original = app
-        .db(|c| {
-            peoples_upr::service::testimony::open_original(c, app.data_dir.path(), &app.org, &t.id)
-        })
-        .unwrap();
+    let original = app.original(&t.id);
     assert_eq!(
         original.body.reveal(),
         "They kept us for nine days.\nNo doctor."
@@ -46,22 +57,9 @@ async fn control_characters_never_reach_the_database(app: TestApp) {
     assert_eq!(original.name.as_deref(), Some("Rosa Martínez"));
 
     // The same through a plain form: an addition on the witness's page.
-    let witness = app.other_client();
-    crate::helpers::submit_with(&witness, &app.base, "/check", "/check", &[("code", &code)]).await;
-    let added = crate::helpers::submit_with(
-        &witness,
-        &app.base,
-        "/my-testimony",
-        "/my-testimony/add",
-        &[("body", "More\0 later.")],
-    )
-    .await;
+    let added = witness_adds(&app, &code, "More\0 later.").await;
     assert_eq!(added.status, 303);
-    let original = app
-        .db(|c| {
-            peoples_upr::service::testimony::open_original(c, app.data_dir.path(), &app.org, &t.id)
-        })
-        .unwrap();
+    let original = app.original(&t.id);
     assert_eq!(original.additions[0].reveal(), "More later.");
 }
 
@@ -174,11 +172,7 @@ async fn the_witness_returns_changes_consent_adds_and_withdraws(app: TestApp) {
         t.sealed_body,
         "the original is never edited"
     );
-    let original = app
-        .db(|c| {
-            peoples_upr::service::testimony::open_original(c, app.data_dir.path(), &app.org, &t.id)
-        })
-        .unwrap();
+    let original = app.original(&t.id);
     assert_eq!(
         original.additions[0].reveal(),
         "The guard's name was on his badge.",

@@ -1,4 +1,6 @@
-//! Administration: staff accounts and invitations, and the theme vocabulary.
+//! Administration: staff accounts and invitations, access to originals, and the theme
+//! vocabulary.
 
+pub mod originals;
 pub mod themes;
 pub mod users;
