@@ -56,6 +56,10 @@ pub fn create(conn: &mut DbConn, new: &NewAccount) -> Result<Created, ServiceErr
 
 /// Create a setup token if nobody has an account yet. Returns the token to print.
 pub fn issue_setup_token(conn: &mut DbConn) -> Result<Option<String>, ServiceError> {
+    transaction(conn, issue_setup_token_in)
+}
+
+fn issue_setup_token_in(conn: &mut DbConn) -> Result<Option<String>, ServiceError> {
     if db::users::count(conn)? > 0 {
         return Ok(None);
     }
@@ -346,6 +350,11 @@ pub fn invite(
         crate::mail::enqueue(conn, data_keys, "invite", message)?;
         Ok(true)
     })
+}
+
+/// Withdraw an unused invitation. Returns false if there was none to withdraw.
+pub fn withdraw_invite(conn: &mut DbConn, token_id: &str) -> Result<bool, ServiceError> {
+    transaction(conn, |conn| Ok(db::tokens::revoke_invite(conn, token_id)?))
 }
 
 /// Grant an account access to originals with the granting administrator's key. Takes

@@ -15,6 +15,7 @@ mod routes_table;
 mod security;
 mod seized;
 mod sessions;
+mod startup;
 mod testimony;
 mod upgrade;
 mod witness;

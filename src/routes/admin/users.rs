@@ -197,8 +197,8 @@ pub async fn revoke(
 ) -> Result<HttpResponse, AppError> {
     staff.require(Permission::ManageUsers)?;
     let id = id.into_inner();
-    let done = crate::web::run_db(&state.pool, move |conn| {
-        Ok(db::tokens::revoke_invite(conn, &id)?)
+    let done = crate::service::run(&state.pool, move |conn| {
+        accounts::withdraw_invite(conn, &id)
     })
     .await?;
     if !done {
