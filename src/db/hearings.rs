@@ -46,7 +46,8 @@ pub struct Hearing {
     pub languages: String,
     pub opens_at: NaiveDateTime,
     pub closes_at: NaiveDateTime,
-    pub status: String,
+    #[diesel(deserialize_as = String)]
+    pub status: HearingStatus,
     pub created_by: Option<String>,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
@@ -54,7 +55,7 @@ pub struct Hearing {
 
 impl Hearing {
     pub fn status(&self) -> HearingStatus {
-        HearingStatus::parse(&self.status).unwrap_or(HearingStatus::Draft)
+        self.status
     }
 
     /// The languages testimony is taken in.

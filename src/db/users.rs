@@ -14,7 +14,8 @@ pub struct User {
     pub id: String,
     pub email: String,
     pub display_name: String,
-    pub role: String,
+    #[diesel(deserialize_as = String)]
+    pub role: Role,
     pub password_hash: String,
     pub disabled: bool,
     pub session_version: i32,
@@ -23,9 +24,9 @@ pub struct User {
 }
 
 impl User {
-    /// The role; an unknown stored role counts as the least privileged.
+    /// The role.
     pub fn role(&self) -> Role {
-        Role::parse(&self.role).unwrap_or(Role::Editor)
+        self.role
     }
 }
 

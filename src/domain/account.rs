@@ -63,6 +63,13 @@ impl Role {
     }
 }
 
+impl TryFrom<String> for Role {
+    type Error = super::ids::UnknownCode;
+    fn try_from(code: String) -> Result<Self, Self::Error> {
+        Self::parse(&code).ok_or(super::ids::UnknownCode(code))
+    }
+}
+
 impl fmt::Display for Role {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())

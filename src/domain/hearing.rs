@@ -62,6 +62,13 @@ impl HearingStatus {
     }
 }
 
+impl TryFrom<String> for HearingStatus {
+    type Error = super::ids::UnknownCode;
+    fn try_from(code: String) -> Result<Self, Self::Error> {
+        Self::parse(&code).ok_or(super::ids::UnknownCode(code))
+    }
+}
+
 /// Whether testimony is accepted now, and if not, why.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Acceptance {

@@ -3,6 +3,7 @@
 use diesel::prelude::*;
 use peoples_upr::db;
 use peoples_upr::domain::account::Role;
+use peoples_upr::domain::hearing::HearingStatus;
 
 use crate::both_databases;
 use crate::helpers::{Page, TestApp, get_with, submit_with};
@@ -203,7 +204,7 @@ async fn organizer_creates_a_draft_hearing_and_sees_it_in_the_list(app: TestApp)
         .db(|c| db::hearings::find(c, &id))
         .unwrap()
         .expect("stored");
-    assert_eq!(hearing.status, "draft");
+    assert_eq!(hearing.status, HearingStatus::Draft);
     assert_eq!(hearing.slug, "el-paso-2026");
     assert_eq!(hearing.languages, "en,es");
     let themes = app.db(|c| db::hearings::themes_of(c, &id)).unwrap();

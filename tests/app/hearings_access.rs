@@ -3,6 +3,7 @@
 
 use peoples_upr::db;
 use peoples_upr::domain::account::Role;
+use peoples_upr::domain::hearing::HearingStatus;
 
 use crate::both_databases;
 use crate::hearings::{
@@ -50,7 +51,7 @@ async fn organizers_edit_only_their_own_hearings(app: TestApp) {
     assert!(!page.contains("Edit the hearing"));
     let hearing = app.db(|c| db::hearings::find(c, &id)).unwrap().unwrap();
     assert_eq!(hearing.title, "Hearing in El Paso");
-    assert_eq!(hearing.status, "draft");
+    assert_eq!(hearing.status, HearingStatus::Draft);
 
     // An administrator can edit and open anyone's hearing.
     let admin = other_visitor(&app, "ada@example.org", Role::Admin).await;
@@ -76,7 +77,7 @@ async fn organizers_edit_only_their_own_hearings(app: TestApp) {
     assert_eq!(opened.status, 303);
     let hearing = app.db(|c| db::hearings::find(c, &id)).unwrap().unwrap();
     assert_eq!(hearing.title, "Edited by the administrator");
-    assert_eq!(hearing.status, "open");
+    assert_eq!(hearing.status, HearingStatus::Open);
     // The hearing stays the organizer's own.
     let list = app.get("/staff/hearings").await;
     assert!(list.contains("Edited by the administrator"));
@@ -132,7 +133,7 @@ async fn editors_see_hearings_but_cannot_change_them(app: TestApp) {
         assert_eq!(res.status, 403, "POST {path}");
     }
     let hearing = app.db(|c| db::hearings::find(c, &id)).unwrap().unwrap();
-    assert_eq!(hearing.status, "open");
+    assert_eq!(hearing.status, HearingStatus::Open);
     assert_eq!(
         app.db(|c| db::hearings::list_for_staff(c, None))
             .unwrap()

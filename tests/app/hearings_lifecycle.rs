@@ -31,6 +31,7 @@ async fn the_lifecycle_moves_only_as_allowed(app: TestApp) {
             .unwrap()
             .unwrap()
             .status
+            .code()
     };
 
     // A draft cannot be archived directly.
