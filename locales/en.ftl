@@ -207,6 +207,12 @@ mine-withdraw-confirm = Yes, I want to withdraw my testimony.
 mine-withdraw-submit = Withdraw my testimony
 err-withdraw-confirm = Tick the box to confirm that you want to withdraw.
 mine-withdrawn = Your testimony is withdrawn. It will not be used in any way.
+mine-erase-title = Erase everything you gave
+mine-erase-text = This withdraws your testimony, if it is not withdrawn yet, and deletes for good everything you gave: your words, what you added, your files, your name and your contact details. We keep only the fact that a testimony was withdrawn and erased, and when, for our counts. This cannot be undone.
+mine-erase-confirm = Yes, erase everything I gave.
+mine-erase-submit = Erase everything
+err-erase-confirm = Tick the box to confirm that you want to erase everything you gave.
+mine-erased = Your testimony was withdrawn and erased on { $date }. Nothing you gave is kept.
 mine-leave = Finish and close my testimony
 mine-left = Your testimony is closed on this device. To open it again, enter your receipt code.
 

@@ -207,6 +207,12 @@ mine-withdraw-confirm = Sí, quiero retirar mi testimonio.
 mine-withdraw-submit = Retirar mi testimonio
 err-withdraw-confirm = Marque la casilla para confirmar que quiere retirar su testimonio.
 mine-withdrawn = Su testimonio está retirado. No se usará de ninguna manera.
+mine-erase-title = Borrar todo lo que nos dio
+mine-erase-text = Esto retira su testimonio, si aún no está retirado, y borra para siempre todo lo que nos dio: sus palabras, lo que agregó, sus archivos, su nombre y sus datos de contacto. Solo guardamos, para nuestros recuentos, que un testimonio fue retirado y borrado, y cuándo. Esto no se puede deshacer.
+mine-erase-confirm = Sí, quiero borrar todo lo que di.
+mine-erase-submit = Borrar todo
+err-erase-confirm = Marque la casilla para confirmar que quiere borrar todo lo que nos dio.
+mine-erased = Su testimonio fue retirado y borrado el { $date }. No se guarda nada de lo que nos dio.
 mine-leave = Terminar y cerrar mi testimonio
 mine-left = Su testimonio está cerrado en este dispositivo. Para abrirlo otra vez, ingrese su código de recibo.
 

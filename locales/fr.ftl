@@ -207,6 +207,12 @@ mine-withdraw-confirm = Oui, je veux retirer mon témoignage.
 mine-withdraw-submit = Retirer mon témoignage
 err-withdraw-confirm = Cochez la case pour confirmer que vous voulez retirer votre témoignage.
 mine-withdrawn = Votre témoignage est retiré. Il ne sera utilisé d’aucune façon.
+mine-erase-title = Effacer tout ce que vous avez donné
+mine-erase-text = Cela retire votre témoignage, s’il n’est pas encore retiré, et efface pour toujours tout ce que vous avez donné : vos mots, vos ajouts, vos fichiers, votre nom et vos coordonnées. Nous gardons seulement, pour nos comptes, le fait qu’un témoignage a été retiré et effacé, et quand. Cela ne peut pas être annulé.
+mine-erase-confirm = Oui, je veux effacer tout ce que j’ai donné.
+mine-erase-submit = Tout effacer
+err-erase-confirm = Cochez la case pour confirmer que vous voulez effacer tout ce que vous avez donné.
+mine-erased = Votre témoignage a été retiré et effacé le { $date }. Rien de ce que vous avez donné n’est gardé.
 mine-leave = Terminer et fermer mon témoignage
 mine-left = Votre témoignage est fermé sur cet appareil. Pour l’ouvrir de nouveau, saisissez votre code de reçu.
 

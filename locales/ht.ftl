@@ -207,6 +207,12 @@ mine-withdraw-confirm = Wi, mwen vle retire temwayaj mwen.
 mine-withdraw-submit = Retire temwayaj mwen
 err-withdraw-confirm = Make bwat la pou konfime ou vle retire temwayaj ou.
 mine-withdrawn = Temwayaj ou retire. Nou p ap itilize l okenn fason.
+mine-erase-title = Efase tout sa ou te ban nou
+mine-erase-text = Sa a retire temwayaj ou, si li poko retire, epi li efase pou toujou tout sa ou te ban nou: pawòl ou, sa ou te ajoute, fichye ou, non ou ak kontak ou. Nou kenbe sèlman, pou kont nou, lefèt ke yon temwayaj te retire epi efase, ak ki lè. Ou p ap ka chanje sa apre.
+mine-erase-confirm = Wi, mwen vle efase tout sa mwen te bay.
+mine-erase-submit = Efase tout
+err-erase-confirm = Make bwat la pou konfime ou vle efase tout sa ou te ban nou.
+mine-erased = Temwayaj ou te retire epi efase nan dat { $date }. Nou pa kenbe anyen nan sa ou te ban nou.
 mine-leave = Fini epi fèmen temwayaj mwen
 mine-left = Temwayaj ou fèmen sou aparèy sa a. Pou louvri l ankò, antre kòd resi ou.
 

@@ -299,6 +299,16 @@ where
     .map_err(|_| E::from(DbError::Cancelled))?
 }
 
+/// After deleting what must not survive: on SQLite (which overwrites deleted content,
+/// `secure_delete`), fold the write-ahead log back into the database and empty it, so no
+/// older copy of the pages remains in it. PostgreSQL reclaims dead rows in its own time.
+pub fn flush_deleted(conn: &mut DbConn) -> QueryResult<()> {
+    match conn {
+        DbConn::Sqlite(c) => c.batch_execute("PRAGMA wal_checkpoint(TRUNCATE);"),
+        DbConn::Pg(_) => Ok(()),
+    }
+}
+
 /// Whether a query failed on a unique constraint (a name, slug or email already taken).
 pub fn is_unique_violation(e: &diesel::result::Error) -> bool {
     matches!(

@@ -125,6 +125,7 @@ diesel::table! {
         sealed_body -> Nullable<Binary>,
         sealed_city -> Nullable<Binary>,
         witness_copy -> Nullable<Binary>,
+        erased_at -> Nullable<Timestamp>,
     }
 }
 

@@ -50,6 +50,8 @@ pub struct Testimony {
     pub sealed_body: Option<Vec<u8>>,
     pub sealed_city: Option<Vec<u8>>,
     pub witness_copy: Option<Vec<u8>>,
+    /// When the witness erased everything they gave (always withdrawn too).
+    pub erased_at: Option<NaiveDateTime>,
 }
 
 impl Testimony {
@@ -484,4 +486,52 @@ pub fn set_redaction_terms(
             redaction_requests::updated_at.eq(now()),
         ))
         .execute(conn)
+}
+
+/// Erase everything a witness gave: words, additions, identity, contact, redaction terms,
+/// themes, place, period, consent history and attachment records. The row keeps only its
+/// hearing, receipt hash and dates (submitted, withdrawn, erased), for the counts; fields
+/// that cannot be empty take neutral values. Returns false if it was erased already.
+pub fn erase(conn: &mut DbConn, testimony_id: &str) -> QueryResult<bool> {
+    withdraw(conn, testimony_id)?;
+    let t = now();
+    let n = diesel::update(
+        testimonies::table
+            .find(testimony_id)
+            .filter(testimonies::erased_at.is_null()),
+    )
+    .set((
+        testimonies::erased_at.eq(t),
+        testimonies::sealed_body.eq(None::<Vec<u8>>),
+        testimonies::witness_copy.eq(None::<Vec<u8>>),
+        testimonies::sealed_city.eq(None::<Vec<u8>>),
+        testimonies::witness_name.eq(None::<Vec<u8>>),
+        testimonies::contact_email.eq(None::<Vec<u8>>),
+        testimonies::contact_phone.eq(None::<Vec<u8>>),
+        testimonies::place_state.eq(""),
+        testimonies::place_city.eq(""),
+        testimonies::period_from.eq(""),
+        testimonies::period_to.eq(None::<String>),
+        testimonies::witness_role.eq(crate::domain::testimony::WitnessRole::Other.code()),
+        testimonies::language.eq(TestimonyLanguage::Other.code()),
+        testimonies::interpreter.eq(None::<String>),
+        testimonies::interpretation_language.eq(None::<String>),
+        testimonies::updated_at.eq(t),
+    ))
+    .execute(conn)?;
+    if n == 0 {
+        return Ok(false);
+    }
+    diesel::delete(
+        testimony_additions::table.filter(testimony_additions::testimony_id.eq(testimony_id)),
+    )
+    .execute(conn)?;
+    diesel::delete(attachments::table.filter(attachments::testimony_id.eq(testimony_id)))
+        .execute(conn)?;
+    diesel::delete(testimony_themes::table.filter(testimony_themes::testimony_id.eq(testimony_id)))
+        .execute(conn)?;
+    diesel::delete(redaction_requests::table.find(testimony_id)).execute(conn)?;
+    diesel::delete(consent_records::table.filter(consent_records::testimony_id.eq(testimony_id)))
+        .execute(conn)?;
+    Ok(true)
 }

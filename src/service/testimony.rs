@@ -185,6 +185,8 @@ pub struct WitnessView {
     pub submitted_at: chrono::NaiveDateTime,
     pub status: WitnessStatus,
     pub withdrawn: bool,
+    /// When the witness erased everything they gave.
+    pub erased_at: Option<chrono::NaiveDateTime>,
     /// Their words; `None` for testimony given before witness copies existed.
     pub body: Option<OriginalText>,
     pub additions: Vec<(chrono::NaiveDateTime, Option<OriginalText>)>,
@@ -223,6 +225,7 @@ pub fn witness_view(
         submitted_at: t.submitted_at,
         status: t.witness_status(),
         withdrawn: t.is_withdrawn(),
+        erased_at: t.erased_at,
         body: copy.map(|c| OriginalText::opened(c.body)),
         additions,
         consent: db::testimony::current_consent(conn, id.as_str())?,
@@ -297,6 +300,18 @@ pub fn withdraw(conn: &mut DbConn, id: &TestimonyId) -> Result<(), ServiceError>
         db::testimony::withdraw(conn, id.as_str())?;
         Ok(())
     })
+}
+
+/// Withdraw and erase everything the witness gave (see `db::testimony::erase`), then
+/// delete its attachment files. Cannot be undone.
+pub fn erase(conn: &mut DbConn, data_dir: &Path, id: &TestimonyId) -> Result<(), ServiceError> {
+    transaction(conn, |conn| {
+        db::testimony::erase(conn, id.as_str())?;
+        Ok(())
+    })?;
+    attachments::remove_all(data_dir, id);
+    db::flush_deleted(conn)?;
+    Ok(())
 }
 
 /// Delete the witness's contact details (from the sealed record and their own copy); consent

@@ -147,6 +147,8 @@ pub struct MinePage {
     pub submitted: String,
     pub status_text: String,
     pub withdrawn: bool,
+    /// "Withdrawn and erased on <date>", once the witness erased everything.
+    pub erased: Option<String>,
     /// The witness's words, opened with their receipt; `None` when given before copies existed.
     pub body: Option<String>,
     pub additions: Vec<(String, String)>,
@@ -184,6 +186,9 @@ fn mine_page(ctx: Ctx, view: WitnessView, add_text: String, errors: FormErrors) 
         submitted: view.submitted_at.format("%Y-%m-%d").to_string(),
         status_text,
         withdrawn: view.withdrawn,
+        erased: view
+            .erased_at
+            .map(|at| ctx.t1("mine-erased", "date", &at.format("%Y-%m-%d").to_string())),
         body: text(&view.body),
         additions: view
             .additions
@@ -325,6 +330,25 @@ pub async fn withdraw_testimony(
     crate::service::run(&state.pool, move |conn| svc::withdraw(conn, &id)).await?;
     tracing::info!("testimony withdrawn by its witness");
     ctx.set_flash(&ctx.t("mine-withdrawn"));
+    Ok(w::see_other("/my-testimony"))
+}
+
+#[post("/my-testimony/erase")]
+pub async fn erase_testimony(
+    ctx: Ctx,
+    state: web::Data<AppState>,
+    Form(form): Form<WithdrawForm>,
+) -> Result<HttpResponse, AppError> {
+    let (id, key) = witness(&ctx)?;
+    if form.confirm.is_empty() {
+        let view = load(&state, id, key).await?;
+        let mut errors = FormErrors::default();
+        errors.add("erase_confirm", ctx.t("err-erase-confirm"));
+        return w::invalid(&mine_page(ctx, view, String::new(), errors));
+    }
+    let data_dir = state.config.data_dir.clone();
+    crate::service::run(&state.pool, move |conn| svc::erase(conn, &data_dir, &id)).await?;
+    tracing::info!("testimony withdrawn and erased by its witness");
     Ok(w::see_other("/my-testimony"))
 }
 

@@ -22,6 +22,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(check::add_information)
         .service(check::change_consent)
         .service(check::withdraw_testimony)
+        .service(check::erase_testimony)
         .service(check::delete_contact)
         .service(check::leave)
         .service(intake::show)
