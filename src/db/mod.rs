@@ -3,6 +3,7 @@
 //! Every query in the application is written once against [`DbConn`]; the backend is
 //! chosen from the URL scheme at start. Backend-specific SQL lives only in this module.
 
+pub mod details;
 pub mod hearings;
 pub mod keys;
 pub mod outbox;

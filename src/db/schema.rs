@@ -187,6 +187,26 @@ diesel::table! {
 }
 
 diesel::table! {
+    detail_records (id) {
+        id -> Text,
+        testimony_id -> Text,
+        seq -> Integer,
+        redact_name -> Bool,
+        redact_places -> Bool,
+        redact_other_names -> Bool,
+        redact_dates -> Bool,
+        sealed_terms -> Nullable<Binary>,
+        themes -> Text,
+        place_state -> Text,
+        place_city -> Text,
+        sealed_city -> Nullable<Binary>,
+        period_from -> Text,
+        period_to -> Nullable<Text>,
+        recorded_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     org_keys (id) {
         id -> Text,
         public_key -> Binary,
@@ -227,6 +247,7 @@ diesel::table! {
 
 diesel::joinable!(staff_tokens -> users (user_id));
 diesel::joinable!(originals_grants -> users (user_id));
+diesel::joinable!(detail_records -> testimonies (testimony_id));
 diesel::joinable!(user_keys -> users (user_id));
 diesel::joinable!(hearing_themes -> hearings (hearing_id));
 diesel::joinable!(hearing_themes -> themes (theme_id));
@@ -253,6 +274,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     redaction_requests,
     testimony_additions,
     attachments,
+    detail_records,
     org_keys,
     user_keys,
     originals_grants,

@@ -533,5 +533,6 @@ pub fn erase(conn: &mut DbConn, testimony_id: &str) -> QueryResult<bool> {
     diesel::delete(redaction_requests::table.find(testimony_id)).execute(conn)?;
     diesel::delete(consent_records::table.filter(consent_records::testimony_id.eq(testimony_id)))
         .execute(conn)?;
+    super::details::delete_all(conn, testimony_id)?;
     Ok(true)
 }

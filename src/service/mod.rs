@@ -6,6 +6,7 @@
 //! turns into pages.
 
 pub mod accounts;
+pub mod details;
 pub mod hearings;
 pub mod keys;
 pub mod legacy;

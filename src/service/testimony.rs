@@ -45,22 +45,22 @@ pub struct Submission {
 
 /// The witness's own copy of what they gave, sealed under their receipt.
 #[derive(serde::Serialize, serde::Deserialize, Default)]
-struct WitnessCopy {
-    body: String,
-    name: Option<String>,
-    email: Option<String>,
-    phone: Option<String>,
-    city: Option<String>,
-    terms: Vec<String>,
+pub(super) struct WitnessCopy {
+    pub(super) body: String,
+    pub(super) name: Option<String>,
+    pub(super) email: Option<String>,
+    pub(super) phone: Option<String>,
+    pub(super) city: Option<String>,
+    pub(super) terms: Vec<String>,
 }
 
 impl WitnessCopy {
-    fn seal(&self, key: &WitnessKey) -> Result<Vec<u8>, ServiceError> {
+    pub(super) fn seal(&self, key: &WitnessKey) -> Result<Vec<u8>, ServiceError> {
         let json = zeroize::Zeroizing::new(serde_json::to_vec(self).map_err(anyhow::Error::new)?);
         Ok(key.seal(&json))
     }
 
-    fn open(sealed: &[u8], key: &WitnessKey) -> Result<Self, ServiceError> {
+    pub(super) fn open(sealed: &[u8], key: &WitnessKey) -> Result<Self, ServiceError> {
         let json = key.open(sealed)?;
         Ok(serde_json::from_slice(&json).map_err(anyhow::Error::new)?)
     }

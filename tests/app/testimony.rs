@@ -27,6 +27,7 @@ pub const ROUTES: &[Route] = &[
     r("POST", "/my-testimony/consent", Public),
     r("POST", "/my-testimony/withdraw", Public),
     r("POST", "/my-testimony/erase", Public),
+    r("POST", "/my-testimony/details", Public),
     r("POST", "/my-testimony/contact/delete", Public),
     r("POST", "/my-testimony/leave", Public),
     r("GET", "/staff/hearings/{id}/intake", Staff(ALL_STAFF)),

@@ -25,6 +25,7 @@ pub async fn witness_adds(app: &TestApp, code: &str, text: &str) -> Page {
 }
 
 both_databases!(
+    the_witness_changes_their_redaction_request_themes_place_and_period,
     erasure_leaves_only_the_fact_of_withdrawal,
     control_characters_never_reach_the_database,
     wrong_receipts_slow_down_but_never_lock_out_a_valid_one,
@@ -510,4 +511,95 @@ async fn erasure_leaves_only_the_fact_of_withdrawal(app: TestApp) {
             "the sealed words are still in the database files"
         );
     }
+}
+
+async fn the_witness_changes_their_redaction_request_themes_place_and_period(app: TestApp) {
+    open_hearing(&app, "details");
+    let res = submit_testimony(&app.client, &app, "details", &typical(), vec![]).await;
+    let code = take_receipt(&app.client, &app, &res).await;
+    let t = latest_testimony(&app);
+    let witness = app.other_client();
+    crate::helpers::submit_with(&witness, &app.base, "/check", "/check", &[("code", &code)]).await;
+    let page = crate::helpers::get_with(&witness, &app.url("/my-testimony")).await;
+    // What they asked for at first, including the sealed terms and city, shows back.
+    assert!(page.is_checked("redact_places", "1"));
+    assert_eq!(page.field_value("place_city").as_deref(), Some("El Paso"));
+    assert!(
+        page.field_value("redact_terms")
+            .unwrap()
+            .contains("Tío Beto")
+    );
+
+    // A bad period comes back with everything typed.
+    let fields = [
+        ("redact_name", "1"),
+        ("redact_dates", "1"),
+        ("redact_terms", "Tío Beto\nLa Perla shelter"),
+        ("themes", "children"),
+        ("place_state", "New Mexico"),
+        ("place_city", "Las Cruces"),
+        ("period_from", "2025-06"),
+        ("period_to", "2025-01"),
+    ];
+    let bad = crate::helpers::submit_with(
+        &witness,
+        &app.base,
+        "/my-testimony",
+        "/my-testimony/details",
+        &fields,
+    )
+    .await;
+    assert_eq!(bad.status, 422);
+    assert_eq!(bad.field_value("place_city").as_deref(), Some("Las Cruces"));
+    assert!(
+        bad.field_value("redact_terms")
+            .unwrap()
+            .contains("La Perla shelter")
+    );
+    assert!(bad.is_checked("redact_dates", "1"));
+
+    let mut good = fields.to_vec();
+    good.retain(|(k, _)| *k != "period_to");
+    good.push(("period_to", "2025-08"));
+    let saved = crate::helpers::submit_with(
+        &witness,
+        &app.base,
+        "/my-testimony",
+        "/my-testimony/details",
+        &good,
+    )
+    .await;
+    assert_eq!(saved.status, 303);
+    let page = crate::helpers::get_with(&witness, &app.url("/my-testimony")).await;
+    assert!(page.contains("Last changed on"), "{}", page.text());
+    assert!(!page.is_checked("redact_places", "1"));
+
+    let after = latest_testimony(&app);
+    assert_eq!(after.place_state, "New Mexico");
+    assert_eq!(
+        after.place_city, "Las Cruces",
+        "no longer to be redacted: in clear"
+    );
+    assert_eq!(
+        (after.period_from.as_str(), after.period_to.as_deref()),
+        ("2025-06", Some("2025-08"))
+    );
+    let request = app
+        .db(|c| db::testimony::redaction(c, t.id.as_str()))
+        .unwrap();
+    assert!(request.redact_name && request.redact_dates && !request.redact_places);
+    assert_eq!(
+        app.original(&t.id).terms,
+        vec!["Tío Beto", "La Perla shelter"]
+    );
+    let themes = app
+        .db(|c| db::testimony::theme_ids(c, t.id.as_str()))
+        .unwrap();
+    assert_eq!(themes, vec!["children"]);
+    let records = app.db(|c| db::details::changes(c, t.id.as_str())).unwrap();
+    assert_eq!(records.len(), 1, "a dated record of the change");
+    let history = app
+        .db(|c| db::testimony::consent_history(c, t.id.as_str()))
+        .unwrap();
+    assert_eq!(history.len(), 1, "consent is untouched");
 }

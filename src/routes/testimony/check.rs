@@ -109,7 +109,7 @@ fn store_entry(ctx: &Ctx, id: &TestimonyId, key: &WitnessKey) -> Result<(), AppE
 /// The testimony this visitor opened with a receipt, and the key to their copy, if they
 /// have not been idle too long (each page view renews the time). Otherwise they are sent
 /// to the check page.
-fn witness(ctx: &Ctx) -> Result<(TestimonyId, WitnessKey), AppError> {
+pub fn witness(ctx: &Ctx) -> Result<(TestimonyId, WitnessKey), AppError> {
     use base64::Engine as _;
     let entry = ctx
         .session
@@ -157,6 +157,12 @@ pub struct MinePage {
     pub consent_text: String,
     pub has_contact: bool,
     pub add_text: String,
+    /// The witness's redaction request, themes, place and period, as shown or as typed.
+    pub details: super::details::DetailsForm,
+    pub detail_themes: Vec<Choice>,
+    pub details_editable: bool,
+    /// "Last changed on <date>", once they changed them.
+    pub details_changed: Option<String>,
     pub errors: FormErrors,
 }
 
@@ -166,11 +172,31 @@ impl MinePage {
     }
 }
 
-async fn load(state: &AppState, id: TestimonyId, key: WitnessKey) -> Result<WitnessView, AppError> {
-    Ok(crate::service::run(&state.pool, move |conn| svc::witness_view(conn, &id, &key)).await?)
+/// Everything the witness's page shows.
+pub struct Loaded {
+    view: WitnessView,
+    details: crate::service::details::DetailsView,
 }
 
-fn mine_page(ctx: Ctx, view: WitnessView, add_text: String, errors: FormErrors) -> MinePage {
+impl Loaded {
+    /// The hearing's themes, which the witness may choose from.
+    pub fn details_offered(&self) -> &[crate::db::hearings::Theme] {
+        &self.details.offered_themes
+    }
+}
+
+pub async fn load(state: &AppState, id: TestimonyId, key: WitnessKey) -> Result<Loaded, AppError> {
+    Ok(crate::service::run(&state.pool, move |conn| {
+        Ok(Loaded {
+            view: svc::witness_view(conn, &id, &key)?,
+            details: crate::service::details::view(conn, &id, &key)?,
+        })
+    })
+    .await?)
+}
+
+pub fn mine_page(ctx: Ctx, loaded: Loaded, add_text: String, errors: FormErrors) -> MinePage {
+    let Loaded { view, details } = loaded;
     let status_text = ctx.t(&format!("status-{}", view.status.code()));
     let consents = ConsentScope::ALL
         .into_iter()
@@ -208,6 +234,24 @@ fn mine_page(ctx: Ctx, view: WitnessView, add_text: String, errors: FormErrors) 
         consent_text: view.consent_text,
         has_contact: view.has_contact,
         add_text,
+        detail_themes: details
+            .offered_themes
+            .iter()
+            .map(|th| Choice {
+                value: th.id.clone(),
+                label: th.label(ctx.lang),
+                hint: String::new(),
+            })
+            .collect(),
+        details_editable: details.editable,
+        details_changed: details.changes.last().map(|at| {
+            ctx.t1(
+                "mine-details-changed",
+                "date",
+                &at.format("%Y-%m-%d").to_string(),
+            )
+        }),
+        details: super::details::DetailsForm::from_view(&details),
         errors,
         ctx,
     }

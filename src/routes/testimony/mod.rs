@@ -2,6 +2,7 @@
 //! receipt code, and assisted intake by staff at in-person hearings.
 
 pub mod check;
+pub mod details;
 pub mod form;
 pub mod intake;
 pub mod public;
@@ -23,6 +24,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(check::change_consent)
         .service(check::withdraw_testimony)
         .service(check::erase_testimony)
+        .service(details::change)
         .service(check::delete_contact)
         .service(check::leave)
         .service(intake::show)

@@ -102,51 +102,14 @@ pub fn validate(
     if role.is_none() {
         e.add("witness_role", t("err-role"));
     }
-    for (field, value) in [
-        ("place_state", &f.place_state),
-        ("place_city", &f.place_city),
-    ] {
-        if value.trim().chars().count() > SHORT_MAX {
-            e.add(field, t("err-text-long"));
-        }
-    }
-    let period = if f.period_from.trim().is_empty() && f.period_to.trim().is_empty() {
-        None
-    } else {
-        match Period::parse(&f.period_from, &f.period_to, crate::db::now().date()) {
-            Ok(p) => Some(p),
-            Err(PeriodError::MissingFrom) => {
-                e.add("period_from", t("err-period-missing-from"));
-                None
-            }
-            Err(PeriodError::BadFrom) => {
-                e.add("period_from", t("err-period-format"));
-                None
-            }
-            Err(PeriodError::BadTo) => {
-                e.add("period_to", t("err-period-format"));
-                None
-            }
-            Err(PeriodError::Reversed) => {
-                e.add("period_to", t("err-period-reversed"));
-                None
-            }
-            Err(PeriodError::Future) => {
-                e.add("period_from", t("err-period-future"));
-                None
-            }
-        }
-    };
-    let mut theme_ids: Vec<String> = Vec::new();
-    for id in &f.themes {
-        if !choices.themes.iter().any(|th| &th.id == id) {
-            e.add("themes", t("err-theme"));
-            break;
-        }
-        if !theme_ids.contains(id) {
-            theme_ids.push(id.clone());
-        }
-    }
+    let (period, theme_ids) = check_place_period_themes(
+        ctx,
+        &mut e,
+        [&f.place_state, &f.place_city],
+        [&f.period_from, &f.period_to],
+        &f.themes,
+        choices.themes,
+    );
     let language = TestimonyLanguage::parse(&f.language).filter(|l| match l {
         TestimonyLanguage::Known(lang) => choices.languages.contains(lang),
         TestimonyLanguage::Other => true,
@@ -193,23 +156,7 @@ pub fn validate(
     {
         e.add("consent", t("err-contact-needs-details"));
     }
-    let terms = match RedactionRequest::parse_terms(&f.redact_terms) {
-        Ok(terms) => terms,
-        Err(TermsError::TooLong) => {
-            e.add(
-                "redact_terms",
-                ctx.t1("err-terms-long", "max", &MAX_TERM_CHARS.to_string()),
-            );
-            vec![]
-        }
-        Err(TermsError::TooMany) => {
-            e.add(
-                "redact_terms",
-                ctx.t1("err-terms-many", "max", &MAX_TERMS.to_string()),
-            );
-            vec![]
-        }
-    };
+    let terms = check_terms(ctx, &mut e, &f.redact_terms);
     if f.consent_text_id != choices.consent_text.id && !f.consent_text_id.is_empty() {
         // The consent text changed while the form was open: show the new one before accepting.
         e.add("consent", t("err-consent-text-changed"));
@@ -308,6 +255,74 @@ pub fn validate(
         taken_by,
         confirmation,
     })
+}
+
+/// Check where and when it happened and the themes, as the form and the witness's page
+/// both ask them. Returns the period (if given) and the chosen theme ids, without repeats.
+pub fn check_place_period_themes(
+    ctx: &Ctx,
+    e: &mut FormErrors,
+    [state, city]: [&str; 2],
+    [from, to]: [&str; 2],
+    themes: &[String],
+    offered: &[Theme],
+) -> (Option<Period>, Vec<String>) {
+    let t = |k: &str| ctx.t(k);
+    for (field, value) in [("place_state", state), ("place_city", city)] {
+        if value.trim().chars().count() > SHORT_MAX {
+            e.add(field, t("err-text-long"));
+        }
+    }
+    let period = if from.trim().is_empty() && to.trim().is_empty() {
+        None
+    } else {
+        match Period::parse(from, to, crate::db::now().date()) {
+            Ok(p) => Some(p),
+            Err(error) => {
+                let (field, key) = match error {
+                    PeriodError::MissingFrom => ("period_from", "err-period-missing-from"),
+                    PeriodError::BadFrom => ("period_from", "err-period-format"),
+                    PeriodError::BadTo => ("period_to", "err-period-format"),
+                    PeriodError::Reversed => ("period_to", "err-period-reversed"),
+                    PeriodError::Future => ("period_from", "err-period-future"),
+                };
+                e.add(field, t(key));
+                None
+            }
+        }
+    };
+    let mut theme_ids: Vec<String> = Vec::new();
+    for id in themes {
+        if !offered.iter().any(|th| &th.id == id) {
+            e.add("themes", t("err-theme"));
+            break;
+        }
+        if !theme_ids.contains(id) {
+            theme_ids.push(id.clone());
+        }
+    }
+    (period, theme_ids)
+}
+
+/// Check the list of words and phrases to redact.
+pub fn check_terms(ctx: &Ctx, e: &mut FormErrors, raw: &str) -> Vec<String> {
+    match RedactionRequest::parse_terms(raw) {
+        Ok(terms) => terms,
+        Err(TermsError::TooLong) => {
+            e.add(
+                "redact_terms",
+                ctx.t1("err-terms-long", "max", &MAX_TERM_CHARS.to_string()),
+            );
+            vec![]
+        }
+        Err(TermsError::TooMany) => {
+            e.add(
+                "redact_terms",
+                ctx.t1("err-terms-many", "max", &MAX_TERMS.to_string()),
+            );
+            vec![]
+        }
+    }
 }
 
 /// 50000 → "50,000" (digits are read the same in every offered language with a comma or space;
