@@ -200,6 +200,11 @@ fn is_combining(c: char) -> bool {
     matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
 }
 
+/// A key to sort words as a reader expects: case and accents do not count.
+pub fn sort_key(text: &str) -> String {
+    fold(text).into_iter().map(|(c, _)| c).collect()
+}
+
 /// Every occurrence of `term` in `text`, ignoring case and accents, as byte ranges of `text`.
 pub fn find_folded(text: &str, term: &str) -> Vec<Range<usize>> {
     let needle: Vec<char> = fold(term.trim()).into_iter().map(|(c, _)| c).collect();

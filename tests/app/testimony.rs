@@ -47,7 +47,25 @@ both_databases!(
     public_pages_follow_the_chosen_language,
     submissions_from_one_address_are_rate_limited,
     consent_is_bound_to_the_consent_text_the_witness_saw,
+    themes_are_in_alphabetical_order_in_each_language,
 );
+
+async fn themes_are_in_alphabetical_order_in_each_language(app: TestApp) {
+    open_hearing(&app, "orden");
+    for lang in ["en", "es", "fr", "ht"] {
+        let page = app.get_in("/hearings/orden", lang).await;
+        let doc = scraper::Html::parse_document(&page.body);
+        let sel = scraper::Selector::parse(r#"label[for^="theme-"]"#).unwrap();
+        let labels: Vec<String> = doc
+            .select(&sel)
+            .map(|e| e.text().collect::<String>().trim().to_string())
+            .collect();
+        assert_eq!(labels.len(), 3, "{lang}: {labels:?}");
+        let mut sorted = labels.clone();
+        sorted.sort_by_key(|l| peoples_upr::domain::text::sort_key(l));
+        assert_eq!(labels, sorted, "{lang}");
+    }
+}
 
 pub fn open_hearing(app: &TestApp, slug: &str) -> String {
     hearing_with_status(app, slug, HearingStatus::Open)

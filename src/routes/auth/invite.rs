@@ -107,8 +107,8 @@ pub async fn submit(
         accounts::accept_invite(conn, &token_id, &new)
     })
     .await?;
-    match done {
-        Ok(_) => {}
+    let created = match done {
+        Ok(created) => created,
         Err(InviteRefusal::Used) => {
             return Err(token_problem(
                 db::tokens::TokenProblem::Used,
@@ -121,9 +121,10 @@ pub async fn submit(
                 "An account with this email address already exists. Log in, or reset your password.".into(),
             ));
         }
-    }
-    ctx.set_flash(
-        "Your account is ready. Log in with your email address and the password you chose.",
-    );
-    Ok(web::see_other("/login"))
+    };
+    // The person just proved they hold the invitation and chose the password: they are in.
+    crate::web::ctx::begin_login(&ctx.session, &created.user, None)?;
+    tracing::info!(user = %created.user.id, "invitation accepted");
+    ctx.set_flash("Your account is ready and you are logged in.");
+    Ok(web::see_other("/staff"))
 }

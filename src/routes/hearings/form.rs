@@ -392,8 +392,10 @@ pub async fn form_page(
     form: HearingForm,
     errors: FormErrors,
 ) -> Result<HttpResponse, AppError> {
-    let vocabulary =
+    let mut vocabulary =
         crate::web::run_db(&state.pool, |conn| Ok(db::hearings::all_themes(conn)?)).await?;
+    vocabulary
+        .sort_by_cached_key(|t| crate::domain::text::sort_key(&t.label(crate::i18n::Lang::En)));
     let (heading, action, submit_label, cancel, consent_version) = match target {
         Target::New => (
             "New hearing".to_string(),

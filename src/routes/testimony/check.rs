@@ -234,15 +234,7 @@ pub fn mine_page(ctx: Ctx, loaded: Loaded, add_text: String, errors: FormErrors)
         consent_text: view.consent_text,
         has_contact: view.has_contact,
         add_text,
-        detail_themes: details
-            .offered_themes
-            .iter()
-            .map(|th| Choice {
-                value: th.id.clone(),
-                label: th.label(ctx.lang),
-                hint: String::new(),
-            })
-            .collect(),
+        detail_themes: super::view::theme_choices(&details.offered_themes, ctx.lang),
         details_editable: details.editable,
         details_changed: details.changes.last().map(|at| {
             ctx.t1(

@@ -65,7 +65,7 @@ impl HearingView {
             summary: h.summary.clone(),
             place,
             dates,
-            themes: themes.iter().map(|t| t.label(lang)).collect(),
+            themes: sorted_labels(themes, lang),
             languages: h
                 .languages()
                 .iter()
@@ -117,14 +117,7 @@ impl FormView {
             hint: String::new(),
         });
         Self {
-            themes: themes
-                .iter()
-                .map(|th| Choice {
-                    value: th.id.clone(),
-                    label: th.label(lang),
-                    hint: String::new(),
-                })
-                .collect(),
+            themes: theme_choices(themes, lang),
             languages,
             roles: WitnessRole::ALL
                 .into_iter()
@@ -164,4 +157,26 @@ impl FormView {
             staff,
         }
     }
+}
+
+/// Theme names in the page's language, in alphabetical order for that language.
+fn sorted_labels(themes: &[Theme], lang: Lang) -> Vec<String> {
+    theme_choices(themes, lang)
+        .into_iter()
+        .map(|c| c.label)
+        .collect()
+}
+
+/// The themes as choices, in alphabetical order of their names in the page's language.
+pub fn theme_choices(themes: &[Theme], lang: Lang) -> Vec<Choice> {
+    let mut choices: Vec<Choice> = themes
+        .iter()
+        .map(|th| Choice {
+            value: th.id.clone(),
+            label: th.label(lang),
+            hint: String::new(),
+        })
+        .collect();
+    choices.sort_by_cached_key(|c| crate::domain::text::sort_key(&c.label));
+    choices
 }
