@@ -25,6 +25,7 @@ pub async fn witness_adds(app: &TestApp, code: &str, text: &str) -> Page {
 }
 
 both_databases!(
+    saved_consent_is_said_back_in_plain_words,
     the_witness_changes_their_redaction_request_themes_place_and_period,
     erasure_leaves_only_the_fact_of_withdrawal,
     control_characters_never_reach_the_database,
@@ -602,4 +603,48 @@ async fn the_witness_changes_their_redaction_request_themes_place_and_period(app
         .db(|c| db::testimony::consent_history(c, t.id.as_str()))
         .unwrap();
     assert_eq!(history.len(), 1, "consent is untouched");
+}
+
+async fn saved_consent_is_said_back_in_plain_words(app: TestApp) {
+    open_hearing(&app, "plain");
+    let res = submit_testimony(&app.client, &app, "plain", &typical(), vec![]).await;
+    let code = take_receipt(&app.client, &app, &res).await;
+    let witness = app.other_client();
+    crate::helpers::submit_with(&witness, &app.base, "/check", "/check", &[("code", &code)]).await;
+    // Quotation stays ticked while use in the report is unticked.
+    let saved = crate::helpers::submit_with(
+        &witness,
+        &app.base,
+        "/my-testimony",
+        "/my-testimony/consent",
+        &[("consent", "quote"), ("consent", "share_un")],
+    )
+    .await;
+    assert_eq!(saved.status, 303);
+    let page = crate::helpers::get_with(&witness, &app.url("/my-testimony")).await;
+    let flash = page.text_of(".flash");
+    assert!(
+        flash.contains("You now allow: sharing with United Nations experts."),
+        "{flash}"
+    );
+    assert!(
+        flash.contains(
+            "Not in effect, because you did not allow use in the report: quoting your words exactly."
+        ),
+        "{flash}"
+    );
+    let nothing = crate::helpers::submit_with(
+        &witness,
+        &app.base,
+        "/my-testimony",
+        "/my-testimony/consent",
+        &[],
+    )
+    .await;
+    assert_eq!(nothing.status, 303);
+    let page = crate::helpers::get_with(&witness, &app.url("/my-testimony")).await;
+    assert!(
+        page.text_of(".flash")
+            .contains("You now allow no use of your testimony.")
+    );
 }

@@ -326,6 +326,7 @@ pub async fn change_consent(
     match ConsentSet::parse_codes(form.consent.iter().map(String::as_str)) {
         Err(_) => errors.add("consent", ctx.t("err-consent")),
         Ok(chosen) => {
+            let chosen_copy = chosen.clone();
             let target = id.clone();
             let done = crate::service::run(&state.pool, move |conn| {
                 svc::change_consent(conn, &target, &chosen)
@@ -333,7 +334,8 @@ pub async fn change_consent(
             .await?;
             match done {
                 Ok(()) => {
-                    ctx.set_flash(&ctx.t("mine-consent-saved"));
+                    let summary = consent_in_words(&ctx, &chosen_copy);
+                    ctx.set_flash(&format!("{} {summary}", ctx.t("mine-consent-saved")));
                     return Ok(w::see_other("/my-testimony"));
                 }
                 Err(refusal) => errors.add("consent", refusal_message(&ctx, refusal)),
@@ -342,6 +344,33 @@ pub async fn change_consent(
     }
     let view = load(&state, id, key).await?;
     w::invalid(&mine_page(ctx, view, String::new(), errors))
+}
+
+/// What a choice of consent allows, in plain words: what is in effect, and what was
+/// ticked but has no effect without use in the report.
+fn consent_in_words(ctx: &Ctx, chosen: &ConsentSet) -> String {
+    let consent = crate::domain::consent::Consent::new(chosen.clone(), false);
+    let short = |s: ConsentScope| ctx.t(&format!("consent-short-{}", s.code()));
+    let allowed: Vec<String> = chosen
+        .iter()
+        .filter(|s| consent.permits(*s))
+        .map(short)
+        .collect();
+    let inert: Vec<String> = chosen
+        .iter()
+        .filter(|s| !consent.permits(*s))
+        .map(short)
+        .collect();
+    let mut out = if allowed.is_empty() {
+        ctx.t("consent-now-nothing")
+    } else {
+        ctx.t1("consent-now-allow", "list", &allowed.join("; "))
+    };
+    if !inert.is_empty() {
+        out.push(' ');
+        out.push_str(&ctx.t1("consent-inert", "list", &inert.join("; ")));
+    }
+    out
 }
 
 #[derive(Debug, Default, serde::Deserialize)]
