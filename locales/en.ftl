@@ -128,7 +128,10 @@ redact-dates = Remove dates
 form-redact-terms-label = Other words or phrases to remove
 form-redact-terms-hint = One per line: for example a street, a workplace, a nickname.
 form-attachments-label = Photos or documents (optional)
-form-attachments-hint = JPEG, PNG or WebP pictures, or PDF files: up to { $files } files, { $each } MB each, { $total } MB in all. Location and camera details are removed from photos.
+form-attachments-hint = JPEG, PNG or WebP pictures, or PDF files: up to { $files ->
+    [one] { $files } file
+   *[other] { $files } files
+}, { $each } MB each, { $total } MB in all. Location and camera details are removed from photos.
 form-honeypot-label = Leave this field empty
 form-submit = Send my testimony
 form-csrf-kept = Your text is kept below. Check it and press “Send my testimony” again.
@@ -153,14 +156,23 @@ err-consent = Choose from the list.
 err-contact-needs-details = To be contacted, give an email address or a phone number, or untick “Contact me to follow up”.
 err-consent-text-changed = The organizers have just updated how this hearing uses testimony. Please read it again and confirm your choices.
 err-terms-long = Each word or phrase can have at most { $max } characters.
-err-terms-many = List at most { $max } words or phrases.
+err-terms-many = List at most { $max ->
+    [one] { $max } word or phrase
+   *[other] { $max } words or phrases
+}.
 err-file-type = “{ $name }” is not a picture or a PDF. Attach JPEG, PNG or WebP pictures, or PDF files.
 err-file-unreadable = “{ $name }” could not be read as a picture. Try another file.
 err-file-big = “{ $name }” is larger than { $max } MB.
-err-files-many = Attach at most { $max } files.
+err-files-many = Attach at most { $max ->
+    [one] { $max } file
+   *[other] { $max } files
+}.
 err-files-total = Together, the files are larger than { $max } MB.
 err-closed = This hearing no longer accepts testimony, so yours was not sent. Your text is kept below: copy it if you want to keep it.
-err-too-many-submissions = Many testimonies have been sent from this connection. Wait { $minutes } minutes, then send again. Your text is kept.
+err-too-many-submissions = Many testimonies have been sent from this connection. Wait { $minutes ->
+    [one] { $minutes } minute
+   *[other] { $minutes } minutes
+}, then send again. Your text is kept.
 
 ## Receipt
 receipt-thanks = Thank you

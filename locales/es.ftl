@@ -128,7 +128,10 @@ redact-dates = Quitar las fechas
 form-redact-terms-label = Otras palabras o frases que se deben quitar
 form-redact-terms-hint = Una por línea: por ejemplo, una calle, un lugar de trabajo, un apodo.
 form-attachments-label = Fotos o documentos (opcional)
-form-attachments-hint = Imágenes JPEG, PNG o WebP, o archivos PDF: hasta { $files } archivos, { $each } MB cada uno, { $total } MB en total. A las fotos se les quitan los datos de ubicación y de la cámara.
+form-attachments-hint = Imágenes JPEG, PNG o WebP, o archivos PDF: hasta { $files ->
+    [one] { $files } archivo
+   *[other] { $files } archivos
+}, { $each } MB cada uno, { $total } MB en total. A las fotos se les quitan los datos de ubicación y de la cámara.
 form-honeypot-label = Deje este campo vacío
 form-submit = Enviar mi testimonio
 form-csrf-kept = Su texto se conserva abajo. Revíselo y presione otra vez “Enviar mi testimonio”.
@@ -153,14 +156,23 @@ err-consent = Elija opciones de la lista.
 err-contact-needs-details = Para que podamos comunicarnos con usted, dé un correo electrónico o un número de teléfono, o desmarque “Comunicarse conmigo para dar seguimiento”.
 err-consent-text-changed = Los organizadores acaban de actualizar cómo esta audiencia usa los testimonios. Por favor, léalo otra vez y confirme sus opciones.
 err-terms-long = Cada palabra o frase puede tener como máximo { $max } caracteres.
-err-terms-many = Escriba como máximo { $max } palabras o frases.
+err-terms-many = Escriba como máximo { $max ->
+    [one] { $max } palabra o frase
+   *[other] { $max } palabras o frases
+}.
 err-file-type = “{ $name }” no es una imagen ni un PDF. Adjunte imágenes JPEG, PNG o WebP, o archivos PDF.
 err-file-unreadable = No se pudo leer “{ $name }” como imagen. Pruebe con otro archivo.
 err-file-big = “{ $name }” pesa más de { $max } MB.
-err-files-many = Adjunte como máximo { $max } archivos.
+err-files-many = Adjunte como máximo { $max ->
+    [one] { $max } archivo
+   *[other] { $max } archivos
+}.
 err-files-total = Juntos, los archivos pesan más de { $max } MB.
 err-closed = Esta audiencia ya no recibe testimonios, así que el suyo no se envió. Su texto se conserva abajo: cópielo si quiere guardarlo.
-err-too-many-submissions = Se han enviado muchos testimonios desde esta conexión. Espere { $minutes } minutos y vuelva a enviarlo. Su texto se conserva.
+err-too-many-submissions = Se han enviado muchos testimonios desde esta conexión. Espere { $minutes ->
+    [one] { $minutes } minuto
+   *[other] { $minutes } minutos
+} y vuelva a enviarlo. Su texto se conserva.
 
 ## Receipt
 receipt-thanks = Gracias

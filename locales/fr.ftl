@@ -128,7 +128,10 @@ redact-dates = Retirer les dates
 form-redact-terms-label = Autres mots ou expressions à retirer
 form-redact-terms-hint = Un par ligne : par exemple une rue, un lieu de travail, un surnom.
 form-attachments-label = Photos ou documents (facultatif)
-form-attachments-hint = Images JPEG, PNG ou WebP, ou fichiers PDF : jusqu’à { $files } fichiers, { $each } Mo chacun, { $total } Mo au total. Les informations de lieu et d’appareil photo sont retirées des photos.
+form-attachments-hint = Images JPEG, PNG ou WebP, ou fichiers PDF : jusqu’à { $files ->
+    [one] { $files } fichier
+   *[other] { $files } fichiers
+}, { $each } Mo chacun, { $total } Mo au total. Les informations de lieu et d’appareil photo sont retirées des photos.
 form-honeypot-label = Laissez ce champ vide
 form-submit = Envoyer mon témoignage
 form-csrf-kept = Votre texte est conservé ci-dessous. Vérifiez-le et appuyez de nouveau sur « Envoyer mon témoignage ».
@@ -153,14 +156,23 @@ err-consent = Choisissez dans la liste.
 err-contact-needs-details = Pour que nous puissions vous contacter, donnez une adresse e-mail ou un numéro de téléphone, ou décochez « Me contacter pour faire un suivi ».
 err-consent-text-changed = Les organisateurs viennent de modifier la façon dont cette audience utilise les témoignages. Veuillez relire le texte et confirmer vos choix.
 err-terms-long = Chaque mot ou expression peut avoir au maximum { $max } caractères.
-err-terms-many = Indiquez au maximum { $max } mots ou expressions.
+err-terms-many = Indiquez au maximum { $max ->
+    [one] { $max } mot ou expression
+   *[other] { $max } mots ou expressions
+}.
 err-file-type = « { $name } » n’est ni une image ni un PDF. Joignez des images JPEG, PNG ou WebP, ou des fichiers PDF.
 err-file-unreadable = « { $name } » n’a pas pu être lu comme une image. Essayez un autre fichier.
 err-file-big = « { $name } » dépasse { $max } Mo.
-err-files-many = Joignez { $max } fichiers au maximum.
+err-files-many = Joignez { $max ->
+    [one] { $max } fichier
+   *[other] { $max } fichiers
+} au maximum.
 err-files-total = Ensemble, les fichiers dépassent { $max } Mo.
 err-closed = Cette audience n’accepte plus de témoignages, donc le vôtre n’a pas été envoyé. Votre texte est conservé ci-dessous : copiez-le si vous voulez le garder.
-err-too-many-submissions = Beaucoup de témoignages ont été envoyés depuis cette connexion. Attendez { $minutes } minutes, puis envoyez de nouveau. Votre texte est conservé.
+err-too-many-submissions = Beaucoup de témoignages ont été envoyés depuis cette connexion. Attendez { $minutes ->
+    [one] { $minutes } minute
+   *[other] { $minutes } minutes
+}, puis envoyez de nouveau. Votre texte est conservé.
 
 ## Receipt
 receipt-thanks = Merci

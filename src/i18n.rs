@@ -130,7 +130,11 @@ pub fn message(lang: Lang, key: &str, args: &[(&str, &str)]) -> String {
     };
     let mut fluent_args = FluentArgs::new();
     for (name, value) in args {
-        fluent_args.set(*name, FluentValue::from(*value));
+        // Whole numbers go in as numbers, so that messages can choose their plural forms.
+        match value.parse::<i64>() {
+            Ok(n) => fluent_args.set(*name, FluentValue::from(n)),
+            Err(_) => fluent_args.set(*name, FluentValue::from(*value)),
+        }
     }
     let mut errors = vec![];
     bundle
@@ -205,5 +209,20 @@ mod tests {
     fn messages_take_arguments() {
         let text = message(Lang::En, "form-testimony-limit", &[("max", "50,000")]);
         assert!(text.contains("50,000"), "{text}");
+    }
+
+    #[test]
+    fn numbers_choose_plural_forms() {
+        let wait = |lang, n: &str| message(lang, "err-too-many-submissions", &[("minutes", n)]);
+        assert!(
+            wait(Lang::Es, "1").contains("Espere 1 minuto y"),
+            "{}",
+            wait(Lang::Es, "1")
+        );
+        assert!(wait(Lang::Es, "5").contains("Espere 5 minutos"));
+        assert!(wait(Lang::En, "1").contains("Wait 1 minute,"));
+        assert!(wait(Lang::Fr, "1").contains("Attendez 1 minute,"));
+        assert!(wait(Lang::Ht, "3").contains("Tann 3 minit"));
+        assert!(message(Lang::En, "err-files-many", &[("max", "1")]).contains("at most 1 file."));
     }
 }

@@ -104,11 +104,12 @@ pub async fn submit(
             retry(ctx, form, errors)
         }
         LoginOutcome::Locked(wait) => {
+            let minutes = wait_minutes(wait);
+            let unit = if minutes == 1 { "minute" } else { "minutes" };
             errors.add(
                 "email",
                 format!(
-                    "Too many failed attempts. Wait {} minute(s) and try again, or reset your password.",
-                    wait_minutes(wait)
+                    "Too many failed attempts. Wait {minutes} {unit} and try again, or reset your password."
                 ),
             );
             let mut res = retry(ctx, form, errors)?;
