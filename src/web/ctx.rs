@@ -27,6 +27,25 @@ pub mod keys {
     pub const RECOVERY: &str = "recovery";
 }
 
+/// Staff pages (in English, whatever the visitor's language): everything under these paths.
+fn is_staff_path(path: &str) -> bool {
+    [
+        "/staff",
+        "/admin",
+        "/account",
+        "/login",
+        "/logout",
+        "/password",
+        "/invite",
+        "/setup",
+    ]
+    .iter()
+    .any(|prefix| {
+        path.strip_prefix(prefix)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+    })
+}
+
 /// The cookie that remembers the visitor's choice of language (not the session, so that
 /// choosing a language writes nothing on the server).
 pub const LANG_COOKIE: &str = "upr_lang";
@@ -75,6 +94,11 @@ impl Ctx {
         i18n::message(self.lang, key, &[(name, value)])
     }
 
+    /// Whether this is a staff page: staff pages are in English and offer no switcher.
+    pub fn staff_page(&self) -> bool {
+        is_staff_path(&self.path)
+    }
+
     /// The languages of the switcher, other than the current one.
     pub fn other_langs(&self) -> Vec<Lang> {
         Lang::ALL.into_iter().filter(|l| *l != self.lang).collect()
@@ -121,13 +145,16 @@ impl Ctx {
     /// A context without the signed-in member (no database): for error pages raised
     /// before any handler ran. It writes nothing to the session.
     pub fn light(req: &HttpRequest) -> Self {
+        let staff_page = is_staff_path(req.path());
         let lang = req
             .cookie(LANG_COOKIE)
+            .filter(|_| !staff_page)
             .and_then(|c| Lang::parse(c.value()))
             .unwrap_or_else(|| {
                 req.headers()
                     .get("Accept-Language")
                     .and_then(|v| v.to_str().ok())
+                    .filter(|_| !staff_page)
                     .map(Lang::negotiate)
                     .unwrap_or(Lang::En)
             });
