@@ -146,6 +146,29 @@ pub fn message(lang: Lang, key: &str, args: &[(&str, &str)]) -> String {
         .into_owned()
 }
 
+/// A whole number as the language writes it: "50,000" in English, "50.000" in Spanish,
+/// "50 000" in French and Haitian Creole (with a narrow no-break space, so it never wraps).
+pub fn format_number(n: usize, lang: Lang) -> String {
+    let digits = n.to_string();
+    let separator = match lang {
+        Lang::En => ",",
+        Lang::Es => ".",
+        Lang::Fr | Lang::Ht => "\u{202f}",
+    };
+    // Spanish groups only from five digits on ("5000", "50.000").
+    if lang == Lang::Es && digits.len() < 5 {
+        return digits;
+    }
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push_str(separator);
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// All message ids of a language's file.
 pub fn keys(lang: Lang) -> Vec<String> {
     let resource = FluentResource::try_new(lang.source().to_string()).unwrap_or_else(|(r, _)| r);
@@ -209,6 +232,16 @@ mod tests {
     fn messages_take_arguments() {
         let text = message(Lang::En, "form-testimony-limit", &[("max", "50,000")]);
         assert!(text.contains("50,000"), "{text}");
+    }
+
+    #[test]
+    fn numbers_are_written_as_each_language_writes_them() {
+        assert_eq!(format_number(50_000, Lang::En), "50,000");
+        assert_eq!(format_number(1_234_567, Lang::En), "1,234,567");
+        assert_eq!(format_number(50_000, Lang::Es), "50.000");
+        assert_eq!(format_number(5_000, Lang::Es), "5000");
+        assert_eq!(format_number(50_000, Lang::Fr), "50\u{202f}000");
+        assert_eq!(format_number(999, Lang::Fr), "999");
     }
 
     #[test]

@@ -286,7 +286,7 @@ pub async fn add_information(
             ctx.t1(
                 "err-body-long",
                 "max",
-                &super::validate::group_thousands(MAX_TESTIMONY_CHARS),
+                &crate::i18n::format_number(MAX_TESTIMONY_CHARS, ctx.lang),
             ),
         );
     }

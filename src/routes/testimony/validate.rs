@@ -94,7 +94,7 @@ pub fn validate(
             ctx.t1(
                 "err-body-long",
                 "max",
-                &group_thousands(MAX_TESTIMONY_CHARS),
+                &crate::i18n::format_number(MAX_TESTIMONY_CHARS, ctx.lang),
             ),
         );
     }
@@ -325,20 +325,6 @@ pub fn check_terms(ctx: &Ctx, e: &mut FormErrors, raw: &str) -> Vec<String> {
     }
 }
 
-/// 50000 → "50,000" (digits are read the same in every offered language with a comma or space;
-/// the Fluent messages place the number).
-pub fn group_thousands(n: usize) -> String {
-    let s = n.to_string();
-    let mut out = String::new();
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
 /// A post that is shown again instead of saved, with what the person typed.
 pub struct Refused {
     pub status: actix_web::http::StatusCode,
@@ -409,16 +395,4 @@ pub async fn process(
     state.mailer.wake();
     tracing::info!(hearing = %loaded.hearing.id, "testimony received");
     Ok(Ok(receipt))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn thousands_are_grouped() {
-        assert_eq!(group_thousands(50_000), "50,000");
-        assert_eq!(group_thousands(999), "999");
-        assert_eq!(group_thousands(1_234_567), "1,234,567");
-    }
 }

@@ -142,7 +142,7 @@ impl FormView {
                 "form-testimony-limit",
                 &[(
                     "max",
-                    &super::validate::group_thousands(MAX_TESTIMONY_CHARS),
+                    &crate::i18n::format_number(MAX_TESTIMONY_CHARS, lang),
                 )],
             ),
             attachments_hint: i18n::message(
