@@ -194,7 +194,8 @@ pub fn migrate(
     }
     let result = (|| {
         let mut applied = run_pending(conn, Some(SEAL_BEFORE))?;
-        let sealing = pending(conn)?.iter().any(|m| m.as_str() >= SEAL_BEFORE);
+        // Only when that very migration is pending: later ones find the clear columns gone.
+        let sealing = pending(conn)?.iter().any(|m| m.starts_with(SEAL_BEFORE));
         if sealing {
             before_dropping_clear_text(conn)?;
         }

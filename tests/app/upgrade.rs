@@ -152,3 +152,18 @@ fn an_older_postgres_database_is_sealed_on_upgrade() {
     let url = replace_db_name(&admin, &guard.name);
     upgrade_seals_everything(Some(url), Some(guard));
 }
+
+/// A database already past the sealing step takes later migrations without running it.
+#[test]
+fn a_sealed_database_takes_later_migrations() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = config(dir.path(), None);
+    let keys = peoples_upr::startup::data_keys(&config).unwrap();
+    let pool = db::connect(&config.database_url).unwrap();
+    let mut conn = pool.get().unwrap();
+    let first = db::migrate_before(&mut conn, "2026-11-25").unwrap();
+    assert!(first.iter().any(|m| m.contains("drop_clear_text")));
+    let (later, recovery) = peoples_upr::startup::migrate(&mut conn, &config, &keys).unwrap();
+    assert!(!later.is_empty(), "there are later migrations to apply");
+    assert!(recovery.is_none());
+}
