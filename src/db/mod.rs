@@ -5,6 +5,7 @@
 
 pub mod hearings;
 pub mod keys;
+pub mod organisation;
 pub mod outbox;
 pub mod schema;
 pub mod sessions;
