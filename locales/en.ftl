@@ -274,3 +274,35 @@ theme-labour-exploitation = Labour exploitation and trafficking
 theme-death-penalty = Death penalty
 theme-policing-force = Policing and use of force
 theme-data-transparency = Data transparency
+
+## Who runs this site
+nav-admin-organisation = Who runs this site
+footer-run-by = This site is run by { $name }.
+footer-about = Who we are
+footer-privacy-notice = Privacy notice
+about-title = Who runs this site
+about-run-by = This site is run by { $name }.
+about-default-description = This site gathers testimony for a People's Universal Periodic Review: hearings held by civil society when a government will not answer to the United Nations. Witnesses tell what they lived or saw, and a public report is written from their words, only in the ways each witness allows.
+about-contact-title = Contact
+about-contact-email = Email:
+about-no-contact = The organisers have not published a contact address yet.
+about-privacy-title = Your privacy
+about-privacy = Who can read what you give, what is locked away, and what withdrawing does:
+about-privacy-link = read the privacy notice
+privacy-title = Privacy notice
+privacy-intro = How { $name } treats what you give on this site.
+privacy-about-link = Who runs this site, and how to reach them
+privacy-default-notice =
+    Who can read your testimony: only the staff who have been given access to the originals can read what you wrote or gave. You can read it too, with your receipt code. Everyone else, other staff and the readers of the report, sees at most your words with what you asked us to remove taken out, and only in the ways you allowed.
+
+    What is locked away: your testimony, anything you add later, your name, your email and phone number, the words you asked us to remove, the city when you asked us to remove places, and your photos and files. They are locked (encrypted) the moment they arrive, so that someone who takes the server's disk or a backup copy cannot read any of them. One exception: if we send you a confirmation email, your address waits in a queue until the email leaves (usually a few seconds; at most a day and a half if the mail server is down), and until then someone who takes the server could read it.
+
+    What stays readable, so that testimony can be counted and sorted: the hearing, who you are in the testimony (for example a family member), the themes, the language, the US state, the month and year, the city when you did not ask us to remove places, how you gave it (online or at a hearing) and the interpreter's name, your consent choices, which kinds of removal you asked for (not the words), whether you gave contact details (not the details), the types and sizes of your files, and dates.
+
+    What we do not keep: we do not store or log your IP address or your device. Pages load nothing from other websites. Reading these pages stores nothing about you on our server. We do not keep your receipt code in a form anyone can read back: only you have it.
+
+    How long we keep your contact details: until you delete them on the page “Check my testimony”, with your receipt code. The organisers may set a shorter period.
+
+    If you withdraw your testimony, it is not used in any way from then on.
+
+    If you erase your testimony, everything you gave is deleted: your words, what you added, your files, your name and your contact details. Only the fact that a testimony was withdrawn and erased, with the date, remains, so that the counts stay honest.

@@ -274,3 +274,35 @@ theme-labour-exploitation = Explotación laboral y trata
 theme-death-penalty = Pena de muerte
 theme-policing-force = Actuación policial y uso de la fuerza
 theme-data-transparency = Transparencia de datos
+
+## Who runs this site
+nav-admin-organisation = Quién administra este sitio
+footer-run-by = Este sitio lo administra { $name }.
+footer-about = Quiénes somos
+footer-privacy-notice = Aviso de privacidad
+about-title = Quién administra este sitio
+about-run-by = Este sitio lo administra { $name }.
+about-default-description = Este sitio reúne testimonios para un Examen Periódico Universal del Pueblo: audiencias que organiza la sociedad civil cuando un gobierno no quiere responder ante las Naciones Unidas. Los testigos cuentan lo que vivieron o vieron, y con sus palabras se escribe un informe público, solo de la manera que cada testigo permita.
+about-contact-title = Contacto
+about-contact-email = Correo electrónico:
+about-no-contact = Los organizadores todavía no han publicado una dirección de contacto.
+about-privacy-title = Su privacidad
+about-privacy = Quién puede leer lo que usted da, qué se guarda bajo llave y qué pasa si lo retira:
+about-privacy-link = lea el aviso de privacidad
+privacy-title = Aviso de privacidad
+privacy-intro = Cómo trata { $name } lo que usted da en este sitio.
+privacy-about-link = Quién administra este sitio y cómo comunicarse con ellos
+privacy-default-notice =
+    Quién puede leer su testimonio: solo el personal que recibió acceso a los originales puede leer lo que usted escribió o entregó. Usted también puede leerlo, con su código de recibo. Todos los demás, otras personas del equipo y quienes lean el informe, ven como mucho sus palabras sin lo que usted pidió quitar, y solo de la manera que usted permitió.
+
+    Qué se guarda bajo llave: su testimonio, todo lo que agregue después, su nombre, su correo electrónico y su teléfono, las palabras que pidió quitar, la ciudad cuando pidió quitar los lugares, y sus fotos y archivos. Se guardan bajo llave (cifrados) en el momento en que llegan, para que quien se lleve el disco del servidor o una copia de seguridad no pueda leer nada de eso. Una excepción: si le enviamos un correo de confirmación, su dirección espera en una cola hasta que el correo sale (normalmente unos segundos; como mucho un día y medio si el servidor de correo no funciona), y mientras tanto quien se lleve el servidor podría leerla.
+
+    Qué queda legible, para poder contar y ordenar los testimonios: la audiencia, quién es usted en el testimonio (por ejemplo, un familiar), los temas, el idioma, el estado de EE. UU., el mes y el año, la ciudad cuando usted no pidió quitar los lugares, cómo lo dio (en línea o en una audiencia) y el nombre del intérprete, sus decisiones de consentimiento, qué tipos de cosas pidió quitar (no las palabras), si dio datos de contacto (no los datos), el tipo y el tamaño de sus archivos, y las fechas.
+
+    Qué no guardamos: no guardamos ni registramos su dirección IP ni su dispositivo. Las páginas no cargan nada de otros sitios web. Leer estas páginas no guarda nada sobre usted en nuestro servidor. No guardamos su código de recibo de una forma que alguien pueda volver a leer: solo usted lo tiene.
+
+    Cuánto tiempo guardamos sus datos de contacto: hasta que usted los borre en la página “Consultar mi testimonio”, con su código de recibo. Los organizadores pueden fijar un plazo más corto.
+
+    Si retira su testimonio, desde ese momento no se usa de ninguna manera.
+
+    Si borra su testimonio, se elimina todo lo que usted dio: sus palabras, lo que agregó, sus archivos, su nombre y sus datos de contacto. Solo queda el hecho de que un testimonio fue retirado y borrado, con la fecha, para que las cuentas sigan siendo honestas.

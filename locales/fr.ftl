@@ -274,3 +274,35 @@ theme-labour-exploitation = Exploitation par le travail et traite
 theme-death-penalty = Peine de mort
 theme-policing-force = Maintien de l’ordre et recours à la force
 theme-data-transparency = Transparence des données
+
+## Who runs this site
+nav-admin-organisation = Qui gère ce site
+footer-run-by = Ce site est géré par { $name }.
+footer-about = Qui sommes-nous
+footer-privacy-notice = Avis de confidentialité
+about-title = Qui gère ce site
+about-run-by = Ce site est géré par { $name }.
+about-default-description = Ce site recueille des témoignages pour un Examen périodique universel du Peuple : des audiences tenues par la société civile quand un gouvernement refuse de répondre devant les Nations Unies. Les témoins racontent ce qu’ils ont vécu ou vu, et un rapport public est écrit à partir de leurs paroles, uniquement de la façon que chaque témoin autorise.
+about-contact-title = Contact
+about-contact-email = Adresse e-mail :
+about-no-contact = Les organisateurs n’ont pas encore publié d’adresse de contact.
+about-privacy-title = Votre vie privée
+about-privacy = Qui peut lire ce que vous donnez, ce qui est mis sous clé, et ce que fait un retrait :
+about-privacy-link = lire l’avis de confidentialité
+privacy-title = Avis de confidentialité
+privacy-intro = Comment { $name } traite ce que vous donnez sur ce site.
+privacy-about-link = Qui gère ce site, et comment le joindre
+privacy-default-notice =
+    Qui peut lire votre témoignage : seules les personnes de l’équipe qui ont reçu l’accès aux originaux peuvent lire ce que vous avez écrit ou donné. Vous pouvez le lire aussi, avec votre code de reçu. Tous les autres, les autres membres de l’équipe et les lecteurs du rapport, voient au plus vos paroles sans ce que vous avez demandé de retirer, et seulement de la façon que vous avez autorisée.
+
+    Ce qui est mis sous clé : votre témoignage, tout ce que vous ajoutez ensuite, votre nom, votre adresse e-mail et votre téléphone, les mots que vous avez demandé de retirer, la ville quand vous avez demandé de retirer les lieux, et vos photos et fichiers. Ils sont mis sous clé (chiffrés) dès leur arrivée, pour que quelqu’un qui emporte le disque du serveur ou une copie de sauvegarde ne puisse rien en lire. Une exception : si nous vous envoyons un e-mail de confirmation, votre adresse attend dans une file jusqu’au départ de l’e-mail (en général quelques secondes ; au plus un jour et demi si le serveur de messagerie est en panne), et jusque-là quelqu’un qui emporte le serveur pourrait la lire.
+
+    Ce qui reste lisible, pour compter et classer les témoignages : l’audience, qui vous êtes dans le témoignage (par exemple un membre de la famille), les thèmes, la langue, l’État américain, le mois et l’année, la ville quand vous n’avez pas demandé de retirer les lieux, la façon dont vous avez témoigné (en ligne ou lors d’une audience) et le nom de l’interprète, vos choix de consentement, les types de retraits demandés (pas les mots), si vous avez donné des coordonnées (pas les coordonnées), le type et la taille de vos fichiers, et les dates.
+
+    Ce que nous ne gardons pas : nous n’enregistrons ni ne journalisons votre adresse IP ni votre appareil. Les pages ne chargent rien d’autres sites web. Lire ces pages n’enregistre rien sur vous sur notre serveur. Nous ne gardons pas votre code de reçu sous une forme que l’on puisse relire : vous êtes la seule personne à l’avoir.
+
+    Combien de temps nous gardons vos coordonnées : jusqu’à ce que vous les supprimiez sur la page « Consulter mon témoignage », avec votre code de reçu. Les organisateurs peuvent fixer une durée plus courte.
+
+    Si vous retirez votre témoignage, il n’est plus utilisé d’aucune façon à partir de ce moment.
+
+    Si vous effacez votre témoignage, tout ce que vous avez donné est supprimé : vos paroles, vos ajouts, vos fichiers, votre nom et vos coordonnées. Il ne reste que le fait qu’un témoignage a été retiré et effacé, avec la date, pour que les comptes restent honnêtes.

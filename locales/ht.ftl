@@ -262,3 +262,35 @@ theme-labour-exploitation = Esplwatasyon nan travay ak trafik moun
 theme-death-penalty = Pèn lanmò
 theme-policing-force = Lapolis ak itilizasyon fòs
 theme-data-transparency = Transparans done
+
+## Who runs this site
+nav-admin-organisation = Kiyès ki jere sit sa a
+footer-run-by = Se { $name } ki jere sit sa a.
+footer-about = Kiyès nou ye
+footer-privacy-notice = Avi sou vi prive
+about-title = Kiyès ki jere sit sa a
+about-run-by = Se { $name } ki jere sit sa a.
+about-default-description = Sit sa a ranmase temwayaj pou yon Egzamen Peryodik Inivèsèl Pèp la: odyans sosyete sivil la òganize lè yon gouvènman pa vle reponn devan Nasyonzini. Temwen yo rakonte sa yo te viv oswa sa yo te wè, epi ak pawòl yo, nou ekri yon rapò piblik, sèlman jan chak temwen pèmèt li.
+about-contact-title = Kontak
+about-contact-email = Imèl:
+about-no-contact = Òganizatè yo poko pibliye yon adrès pou kontakte yo.
+about-privacy-title = Vi prive ou
+about-privacy = Kiyès ki ka li sa ou bay, kisa ki fèmen anba kle, ak kisa k ap pase si ou retire l:
+about-privacy-link = li avi sou vi prive a
+privacy-title = Avi sou vi prive
+privacy-intro = Kijan { $name } trete sa ou bay sou sit sa a.
+privacy-about-link = Kiyès ki jere sit sa a, ak kijan pou kontakte yo
+privacy-default-notice =
+    Kiyès ki ka li temwayaj ou: se sèlman moun nan ekip la ki resevwa aksè nan orijinal yo ki ka li sa ou te ekri oswa sa ou te bay. Ou menm tou ou ka li l, ak kòd resi ou. Tout lòt moun (lòt moun nan ekip la ak moun k ap li rapò a) pa ka wè plis pase pawòl ou san sa ou te mande pou nou retire, epi sèlman jan ou te pèmèt.
+
+    Kisa ki fèmen anba kle: temwayaj ou, tout sa ou ajoute apre, non ou, imèl ou ak nimewo telefòn ou, mo ou te mande pou nou retire yo, vil la lè ou te mande pou nou retire kote yo, ak foto ou ak fichye ou yo. Yo fèmen anba kle (chifre) depi yo rive, pou si yon moun pran disk sèvè a oswa yon kopi sovgad, li pa ka li anyen ladan yo. Yon sèl eksepsyon: si nou voye yon imèl konfimasyon ba ou, adrès ou tann nan yon fil jiskaske imèl la pati (anjeneral kèk segonn; pou pi plis yon jou edmi si sèvè imèl la pa mache), epi pandan tan sa a, yon moun ki pran sèvè a ta ka li l.
+
+    Kisa ki pa fèmen anba kle, pou nou ka konte ak klase temwayaj yo: odyans lan, kiyès ou ye nan temwayaj la (pa egzanp yon manm fanmi), tèm yo, lang lan, eta Etazini an, mwa ak ane a, vil la lè ou pa t mande pou nou retire kote yo, kijan ou te bay li (sou entènèt oswa nan yon odyans) ak non entèprèt la, chwa ou fè sou konsantman, ki kalite bagay ou te mande pou nou retire (pa mo yo), si ou te bay enfòmasyon pou kontakte w (pa enfòmasyon yo), kalite ak gwosè fichye ou yo, ak dat yo.
+
+    Kisa nou pa kenbe: nou pa anrejistre adrès IP ou ni aparèy ou. Paj yo pa chaje anyen ki soti nan lòt sit entènèt. Lè ou li paj sa yo, nou pa anrejistre anyen sou ou nan sèvè nou. Nou pa kenbe kòd resi ou nan yon fòm pèsonn ka li ankò: se ou sèl ki genyen l.
+
+    Konbyen tan nou kenbe enfòmasyon pou kontakte w yo: jiskaske ou efase yo sou paj “Verifye temwayaj mwen”, ak kòd resi ou. Òganizatè yo ka deside yon tan ki pi kout.
+
+    Si ou retire temwayaj ou, depi lè sa a nou p ap itilize l okenn fason.
+
+    Si ou efase temwayaj ou, tout sa ou te bay efase: pawòl ou, sa ou te ajoute, fichye ou yo, non ou ak enfòmasyon pou kontakte w yo. Se sèlman lefèt ke yon temwayaj te retire epi efase, ak dat la, ki rete, pou kont yo rete onèt.

@@ -16,6 +16,7 @@ use crate::crypto::keys::RecoveryKey;
 use crate::crypto::{self, DataKeys};
 use crate::db;
 use crate::mail::{Mailer, Transport};
+use crate::service::organisation::OrganisationCache;
 use crate::state::{AppState, Throttles};
 use crate::throttle::{MemoryThrottle, Policy};
 use crate::web::middleware;
@@ -79,7 +80,7 @@ pub fn prepare(config: Config) -> anyhow::Result<Prepared> {
     })?;
     let keys = data_keys(&config)?;
     let pool = db::connect(&config.database_url)?;
-    let upgrade_recovery = {
+    let (upgrade_recovery, organisation) = {
         let mut conn = pool.get().map_err(|e| {
             anyhow::anyhow!(
                 "cannot connect to {}: {e}. Check DATABASE_URL and that the database is running.",
@@ -90,7 +91,9 @@ pub fn prepare(config: Config) -> anyhow::Result<Prepared> {
         if !applied.is_empty() {
             tracing::info!(count = applied.len(), "database migrations applied");
         }
-        recovery
+        let organisation = crate::service::organisation::load(&mut conn)
+            .map_err(|e| anyhow::anyhow!("cannot read the organisation's settings: {e}"))?;
+        (recovery, organisation)
     };
     let session_key = match &config.session_key {
         Some(k) => k.clone(),
@@ -115,6 +118,7 @@ pub fn prepare(config: Config) -> anyhow::Result<Prepared> {
             submit: MemoryThrottle::new(Policy::SUBMIT_ADDRESS),
             reset: MemoryThrottle::new(Policy::RESET_ADDRESS),
         },
+        organisation: OrganisationCache::new(organisation),
     };
     Ok(Prepared {
         state: web::Data::new(state),

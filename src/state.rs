@@ -1,10 +1,12 @@
-//! What every request handler and service shares: the pool, settings, keys, mailer and
-//! in-memory throttles. Imported by all, it imports only the leaf modules.
+//! What every request handler and service shares: the pool, settings, keys, mailer,
+//! in-memory throttles and the organisation's settings. Imported by all, it imports only
+//! the leaf modules.
 
 use crate::config::Config;
 use crate::crypto::DataKeys;
 use crate::db::Pool;
 use crate::mail::Mailer;
+use crate::service::organisation::OrganisationCache;
 use crate::throttle::MemoryThrottle;
 
 /// In-memory throttles, per client address.
@@ -22,4 +24,6 @@ pub struct AppState {
     pub keys: DataKeys,
     pub mailer: Mailer,
     pub throttles: Throttles,
+    /// Who runs the site, kept in memory: every page shows the organisation's name.
+    pub organisation: OrganisationCache,
 }

@@ -6,6 +6,7 @@
 pub mod details;
 pub mod hearings;
 pub mod keys;
+pub mod organisation;
 pub mod outbox;
 pub mod schema;
 pub mod sessions;

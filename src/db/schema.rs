@@ -245,6 +245,26 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    organisation (id) {
+        id -> Integer,
+        contact_email -> Text,
+        contact_other -> Text,
+        updated_by -> Nullable<Text>,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    organisation_texts (lang) {
+        lang -> Text,
+        name -> Text,
+        description -> Text,
+        privacy_notice -> Text,
+        updated_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(staff_tokens -> users (user_id));
 diesel::joinable!(originals_grants -> users (user_id));
 diesel::joinable!(detail_records -> testimonies (testimony_id));
@@ -279,4 +299,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     user_keys,
     originals_grants,
     sessions,
+    organisation,
+    organisation_texts,
 );

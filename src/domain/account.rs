@@ -18,6 +18,8 @@ pub enum Permission {
     ManageUsers,
     /// Add themes to the vocabulary.
     ManageThemes,
+    /// Say who runs the site: the organisation's name, contact and privacy notice.
+    ManageOrganisation,
     /// Create hearings, edit them and change their status.
     ManageHearings,
     /// See hearings and their testimony counts.

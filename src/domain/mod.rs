@@ -7,6 +7,7 @@ pub mod account;
 pub mod consent;
 pub mod hearing;
 pub mod ids;
+pub mod organisation;
 pub mod receipt;
 pub mod redaction;
 pub mod testimony;

@@ -1,5 +1,6 @@
 //! Every route of the application, by area. Each staff handler checks its permission.
 
+pub mod about;
 pub mod admin;
 pub mod auth;
 pub mod hearings;
@@ -14,6 +15,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(public::home)
         .service(public::set_language)
         .service(public::healthz)
+        .service(about::about)
+        .service(about::privacy)
         .service(auth::login::show)
         .service(auth::login::submit)
         .service(auth::logout::submit)
@@ -35,6 +38,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(admin::users::enable)
         .service(admin::originals::grant)
         .service(admin::originals::revoke)
+        .service(admin::organisation::show)
+        .service(admin::organisation::save)
         .configure(hearings::configure)
         .configure(testimony::configure)
         .service(public::static_file)

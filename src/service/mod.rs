@@ -10,6 +10,7 @@ pub mod details;
 pub mod hearings;
 pub mod keys;
 pub mod legacy;
+pub mod organisation;
 pub mod testimony;
 
 use crate::crypto::OpenError;

@@ -8,6 +8,7 @@ use futures_util::future::LocalBoxFuture;
 
 use crate::db;
 use crate::domain::account::{Permission, Role};
+use crate::domain::organisation::Organisation;
 use crate::error::AppError;
 use crate::i18n::{self, Lang};
 use crate::state::AppState;
@@ -79,6 +80,8 @@ pub struct Ctx {
     /// The current path (no query), for the language switcher to return to.
     pub path: String,
     pub session: Session,
+    /// Who runs the site (the in-memory copy: no query).
+    pub org: std::sync::Arc<Organisation>,
     /// The anti-forgery token of this request, to check posts against.
     csrf_token: csrf::Token,
 }
@@ -97,6 +100,11 @@ impl Ctx {
     /// Whether this is a staff page: staff pages are in English and offer no switcher.
     pub fn staff_page(&self) -> bool {
         is_staff_path(&self.path)
+    }
+
+    /// The organisation's name in the page's language (shown in every page's footer).
+    pub fn org_name(&self) -> String {
+        self.org.name(self.lang).text
     }
 
     /// The languages of the switcher, other than the current one.
@@ -120,6 +128,9 @@ impl Ctx {
     }
     pub fn perm_manage_themes(&self) -> bool {
         self.can(Permission::ManageThemes)
+    }
+    pub fn perm_manage_organisation(&self) -> bool {
+        self.can(Permission::ManageOrganisation)
     }
 
     /// Check a submitted anti-forgery token against the one bound to this visitor's cookie.
@@ -159,8 +170,13 @@ impl Ctx {
                     .unwrap_or(Lang::En)
             });
         let csrf_token = csrf::token(req, None);
+        let org = req
+            .app_data::<web::Data<AppState>>()
+            .map(|state| state.organisation.get())
+            .unwrap_or_default();
         Ctx {
             lang,
+            org,
             user: None,
             csrf: csrf_token.value().to_string(),
             flash: None,
@@ -179,6 +195,7 @@ impl Ctx {
             .app_data::<web::Data<AppState>>()
             .ok_or_else(|| AppError::Internal(anyhow::anyhow!("application state missing")))?
             .clone();
+        refresh_organisation(&state).await;
         let mut ctx = Ctx::light(req);
         ctx.user = load_user(&state, &ctx.session).await?;
         ctx.flash = take_flash(&ctx.session);
@@ -188,6 +205,18 @@ impl Ctx {
         }
         req.extensions_mut().insert(ctx.clone());
         Ok(ctx)
+    }
+}
+
+/// Re-read the organisation's settings when the in-memory copy is due (at most once a
+/// minute: other instances may have saved). A failed read keeps the copy.
+async fn refresh_organisation(state: &AppState) {
+    if !state.organisation.claim_refresh() {
+        return;
+    }
+    match crate::service::run(&state.pool, crate::service::organisation::load).await {
+        Ok(org) => state.organisation.set(org),
+        Err(e) => tracing::warn!(error = %e, "the organisation's settings could not be re-read"),
     }
 }
 

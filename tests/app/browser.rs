@@ -283,3 +283,64 @@ async fn staff_take_testimony_and_print_the_receipt_in_the_browser() {
     browser.check_accessibility("printable receipt").await;
     browser.close().await;
 }
+
+#[actix_web::test]
+async fn about_and_privacy_pass_the_accessibility_check_in_every_language() {
+    let Some(browser) = Browser::start().await else {
+        return;
+    };
+    let app = TestApp::spawn(Backend::Sqlite).await.unwrap();
+    for lang in ["en", "es", "fr", "ht"] {
+        browser
+            .goto(&app, &format!("/lang/{lang}?next=/about"))
+            .await;
+        assert_eq!(browser.lang().await, lang);
+        browser
+            .check_accessibility(&format!("about page ({lang})"))
+            .await;
+        browser.click_and_wait("footer a[href='/privacy']").await;
+        assert_eq!(browser.path().await, "/privacy");
+        browser
+            .check_accessibility(&format!("privacy page ({lang})"))
+            .await;
+    }
+
+    // An administrator says who runs the site; a mistake comes back whole.
+    app.create_user("admin@example.org", Role::Admin);
+    browser.goto(&app, "/lang/en?next=/login").await;
+    browser.fill("#email", "admin@example.org").await;
+    browser.fill("#password", PASSWORD).await;
+    browser.click_and_wait("main button[type=submit]").await;
+    browser
+        .click_and_wait("header a[href='/admin/organisation']")
+        .await;
+    browser
+        .check_accessibility("organisation settings page")
+        .await;
+    browser.fill("#contact_email", "not an email").await;
+    browser.fill("#name_ht", "Kolektif Temwen").await;
+    browser
+        .click_and_wait("form[action='/admin/organisation'] button[type=submit]")
+        .await;
+    assert!(browser.exists(".error-summary").await);
+    assert_eq!(browser.value("#name_ht").await, "Kolektif Temwen");
+    browser
+        .check_accessibility("organisation settings page with errors")
+        .await;
+    browser.fill("#contact_email", "team@example.org").await;
+    browser
+        .click_and_wait("form[action='/admin/organisation'] button[type=submit]")
+        .await;
+    assert!(browser.text().await.contains("Saved."));
+    browser.goto(&app, "/lang/ht?next=/about").await;
+    let text = browser.text().await;
+    assert!(
+        text.contains("Se Kolektif Temwen ki jere sit sa a."),
+        "{text}"
+    );
+    assert!(text.contains("team@example.org"));
+    browser
+        .check_accessibility("about page with the organisation's settings (ht)")
+        .await;
+    browser.close().await;
+}

@@ -10,6 +10,7 @@ mod browser;
 mod hearings;
 mod hearings_access;
 mod hearings_lifecycle;
+mod organisation;
 mod originals;
 mod routes_table;
 mod security;

@@ -85,6 +85,7 @@ pub fn all_routes() -> Vec<&'static Route> {
         .iter()
         .chain(crate::hearings::ROUTES)
         .chain(crate::testimony::ROUTES)
+        .chain(crate::organisation::ROUTES)
         .collect()
 }
 

@@ -65,6 +65,8 @@ async fn public_pages_create_no_session(app: TestApp) {
         "/check",
         "/login",
         "/password/forgot",
+        "/about",
+        "/privacy",
         "/lang/es?next=/hearings",
         "/hearings",
         "/no-such-page",

@@ -32,7 +32,9 @@ pub const DEFAULT_CONSENT_TEXT: &str = "Your testimony is kept safely. Only the 
 this People's UPR can read it, and your name and contact details are stored encrypted. We use your \
 testimony only in the ways you choose on this form: for example, quoted in the report with or without \
 your name, or only counted. You can withdraw your testimony at any time with the receipt code you \
-receive after sending it; from then on it is not used in anything we publish.";
+receive after sending it; from then on it is not used in anything we publish. Who we are and how \
+to reach us: the About page of this site (/about). What we keep, who can read it, and what \
+withdrawing does: the Privacy page (/privacy).";
 
 /// The form as typed. Every field is kept as text so a refused form shows it again.
 #[derive(Clone, Debug, Default, serde::Deserialize)]

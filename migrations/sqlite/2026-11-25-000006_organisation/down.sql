@@ -1,0 +1,2 @@
+DROP TABLE organisation_texts;
+DROP TABLE organisation;
