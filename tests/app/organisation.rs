@@ -324,8 +324,6 @@ async fn every_public_page_names_the_organisation_and_links_about_and_privacy(ap
         "/hearings/footer",
         "/check",
         "/receipt",
-        "/login",
-        "/password/forgot",
         "/about",
         "/privacy",
         "/no-such-page",
@@ -343,7 +341,14 @@ async fn every_public_page_names_the_organisation_and_links_about_and_privacy(ap
             assert!(linked, "{lang} {path}: footer links /about and /privacy");
         }
     }
-    // Staff pages share the footer.
+    // Staff pages share the footer, in English whatever the visitor's language.
+    for path in ["/login", "/password/forgot"] {
+        let (text, linked) = footer(&app.get_in(path, "es").await);
+        assert!(
+            text.contains("This site is run by Border Witness Project.") && linked,
+            "{path}: {text}"
+        );
+    }
     login_admin(&app).await;
     let (text, linked) = footer(&app.get_in("/staff", "en").await);
     assert!(text.contains("Border Witness Project") && linked);
