@@ -125,6 +125,7 @@ diesel::table! {
         sealed_body -> Nullable<Binary>,
         sealed_city -> Nullable<Binary>,
         witness_copy -> Nullable<Binary>,
+        submission_hash -> Nullable<Text>,
     }
 }
 
@@ -224,6 +225,15 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    kept_receipts (submission_hash) {
+        submission_hash -> Text,
+        sealed_receipt -> Binary,
+        submitted_at -> Timestamp,
+        expires_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(staff_tokens -> users (user_id));
 diesel::joinable!(originals_grants -> users (user_id));
 diesel::joinable!(user_keys -> users (user_id));
@@ -256,4 +266,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     user_keys,
     originals_grants,
     sessions,
+    kept_receipts,
 );

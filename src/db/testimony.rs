@@ -144,6 +144,9 @@ pub struct NewTestimony {
     pub id: TestimonyId,
     pub hearing_id: HearingId,
     pub receipt_hash: String,
+    /// The keyed hash of the form's submission key: a second post of the same form fails
+    /// on it (unique).
+    pub submission_hash: String,
     pub sealed_body: Vec<u8>,
     pub witness_copy: Vec<u8>,
     pub language: TestimonyLanguage,
@@ -189,6 +192,7 @@ pub fn create(conn: &mut DbConn, t: &NewTestimony) -> QueryResult<()> {
                 testimonies::id.eq(t.id.as_str()),
                 testimonies::hearing_id.eq(t.hearing_id.as_str()),
                 testimonies::receipt_hash.eq(&t.receipt_hash),
+                testimonies::submission_hash.eq(&t.submission_hash),
                 testimonies::status.eq(ReviewStatus::Received.code()),
                 testimonies::sealed_body.eq(&t.sealed_body),
                 testimonies::witness_copy.eq(&t.witness_copy),

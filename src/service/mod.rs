@@ -9,6 +9,7 @@ pub mod accounts;
 pub mod hearings;
 pub mod keys;
 pub mod legacy;
+pub mod receipts;
 pub mod testimony;
 
 use crate::crypto::OpenError;

@@ -11,6 +11,7 @@ mod hearings;
 mod hearings_access;
 mod hearings_lifecycle;
 mod originals;
+mod receipts;
 mod routes_table;
 mod security;
 mod seized;
