@@ -178,11 +178,16 @@ err-too-many-submissions = Many testimonies have been sent from this connection.
 receipt-thanks = Thank you
 receipt-intro = Your testimony was received.
 receipt-title = Your receipt code
-receipt-keep = Write this code down and keep it somewhere safe. It is shown only once. With it you can check your testimony, add to it, change what you allow, or withdraw it. Anyone who has the code can do the same, so do not share it. If you lose it, we cannot give it to you again.
+receipt-keep = Write this code down and keep it somewhere safe. With it you can check your testimony, add to it, change what you allow, or withdraw it. Anyone who has the code can do the same, so do not share it. If you lose it, we cannot give it to you again.
 receipt-next = To come back, open “Check my testimony” on this site and enter the code.
 receipt-print = You can print this page with your browser’s Print menu.
+receipt-window = This page shows your code for 15 minutes after you sent your testimony, in this browser only. After that it is not shown again, and it cannot be recovered. If others use this device, close the browser once you have written it down.
+receipt-print-button = Print this receipt
+receipt-site = Website
+receipt-check-page = Check your testimony at
+receipt-already-sent = This form was already sent, so your testimony was not sent a second time.
 receipt-check-link = Check my testimony
-receipt-gone = This receipt was already shown. For your safety a receipt code is shown only once. If you did not write it down, it cannot be shown again.
+receipt-gone = This receipt is no longer shown. For your safety a receipt code is shown only for 15 minutes after sending, in the browser that sent it. If you did not write it down, it cannot be shown again.
 
 ## Check my testimony
 check-title = Check my testimony
@@ -248,9 +253,12 @@ mail-confirm-subject = We received your testimony
 mail-confirm-body =
     Hello,
 
-    We received the testimony you gave to the People's UPR. Thank you.
+    We received the testimony you gave to the People's UPR on { $site }. Thank you.
 
-    You can check it, add to it, change what you allow, or withdraw it at any time with your receipt code, on the page “Check my testimony”. For your safety this email does not contain your testimony or your receipt code.
+    You can check it, add to it, change what you allow, or withdraw it at any time with your receipt code, on the page “Check my testimony”:
+    { $check }
+
+    For your safety this email does not contain your testimony or your receipt code.
 
     If you did not give testimony, you can ignore this email.
 

@@ -178,11 +178,16 @@ err-too-many-submissions = Se han enviado muchos testimonios desde esta conexió
 receipt-thanks = Gracias
 receipt-intro = Recibimos su testimonio.
 receipt-title = Su código de recibo
-receipt-keep = Anote este código y guárdelo en un lugar seguro. Solo se muestra una vez. Con él puede consultar su testimonio, agregarle información, cambiar lo que permite o retirarlo. Cualquier persona que tenga el código puede hacer lo mismo, así que no lo comparta. Si lo pierde, no podemos dárselo otra vez.
+receipt-keep = Anote este código y guárdelo en un lugar seguro. Con él puede consultar su testimonio, agregarle información, cambiar lo que permite o retirarlo. Cualquier persona que tenga el código puede hacer lo mismo, así que no lo comparta. Si lo pierde, no podemos dárselo otra vez.
 receipt-next = Para volver, abra “Consultar mi testimonio” en este sitio e ingrese el código.
 receipt-print = Puede imprimir esta página con el menú Imprimir de su navegador.
+receipt-window = Esta página muestra su código durante 15 minutos después de enviar su testimonio, solo en este navegador. Después ya no se muestra y no se puede recuperar. Si otras personas usan este dispositivo, cierre el navegador cuando lo haya anotado.
+receipt-print-button = Imprimir este recibo
+receipt-site = Sitio web
+receipt-check-page = Consulte su testimonio en
+receipt-already-sent = Este formulario ya se había enviado, así que su testimonio no se envió por segunda vez.
 receipt-check-link = Consultar mi testimonio
-receipt-gone = Este recibo ya se mostró. Por su seguridad, el código de recibo se muestra solo una vez. Si no lo anotó, no se puede mostrar otra vez.
+receipt-gone = Este recibo ya no se muestra. Por su seguridad, el código de recibo se muestra solo durante 15 minutos después del envío, en el navegador que lo envió. Si no lo anotó, no se puede mostrar otra vez.
 
 ## Check my testimony
 check-title = Consultar mi testimonio
@@ -248,9 +253,12 @@ mail-confirm-subject = Recibimos su testimonio
 mail-confirm-body =
     Hola:
 
-    Recibimos el testimonio que usted dio al EPU del Pueblo. Gracias.
+    Recibimos el testimonio que usted dio al EPU del Pueblo en { $site }. Gracias.
 
-    Puede consultarlo, agregarle información, cambiar lo que permite o retirarlo en cualquier momento con su código de recibo, en la página “Consultar mi testimonio”. Por su seguridad, este correo no contiene su testimonio ni su código de recibo.
+    Puede consultarlo, agregarle información, cambiar lo que permite o retirarlo en cualquier momento con su código de recibo, en la página “Consultar mi testimonio”:
+    { $check }
+
+    Por su seguridad, este correo no contiene su testimonio ni su código de recibo.
 
     Si usted no dio ningún testimonio, puede ignorar este correo.
 

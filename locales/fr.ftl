@@ -178,11 +178,16 @@ err-too-many-submissions = Beaucoup de témoignages ont été envoyés depuis ce
 receipt-thanks = Merci
 receipt-intro = Votre témoignage a bien été reçu.
 receipt-title = Votre code de reçu
-receipt-keep = Notez ce code et gardez-le dans un endroit sûr. Il n’est affiché qu’une seule fois. Avec ce code, vous pouvez consulter votre témoignage, le compléter, changer ce que vous autorisez ou le retirer. Toute personne qui a ce code peut faire de même : ne le partagez donc avec personne. Si vous le perdez, nous ne pourrons pas vous le redonner.
+receipt-keep = Notez ce code et gardez-le dans un endroit sûr. Avec ce code, vous pouvez consulter votre témoignage, le compléter, changer ce que vous autorisez ou le retirer. Toute personne qui a ce code peut faire de même : ne le partagez donc avec personne. Si vous le perdez, nous ne pourrons pas vous le redonner.
 receipt-next = Pour revenir, ouvrez « Consulter mon témoignage » sur ce site et saisissez le code.
 receipt-print = Vous pouvez imprimer cette page avec le menu Imprimer de votre navigateur.
+receipt-window = Cette page affiche votre code pendant 15 minutes après l’envoi de votre témoignage, dans ce navigateur seulement. Ensuite, il n’est plus affiché et il ne peut pas être retrouvé. Si d’autres personnes utilisent cet appareil, fermez le navigateur une fois le code noté.
+receipt-print-button = Imprimer ce reçu
+receipt-site = Site web
+receipt-check-page = Consultez votre témoignage à l’adresse
+receipt-already-sent = Ce formulaire avait déjà été envoyé : votre témoignage n’a donc pas été envoyé une deuxième fois.
 receipt-check-link = Consulter mon témoignage
-receipt-gone = Ce reçu a déjà été affiché. Pour votre sécurité, un code de reçu n’est affiché qu’une seule fois. Si vous ne l’avez pas noté, il ne peut plus être affiché.
+receipt-gone = Ce reçu n’est plus affiché. Pour votre sécurité, un code de reçu n’est affiché que pendant 15 minutes après l’envoi, dans le navigateur qui l’a envoyé. Si vous ne l’avez pas noté, il ne peut plus être affiché.
 
 ## Check my testimony
 check-title = Consulter mon témoignage
@@ -248,9 +253,12 @@ mail-confirm-subject = Nous avons reçu votre témoignage
 mail-confirm-body =
     Bonjour,
 
-    Nous avons reçu le témoignage que vous avez donné à l’EPU du Peuple. Merci.
+    Nous avons reçu le témoignage que vous avez donné à l’EPU du Peuple sur { $site }. Merci.
 
-    Vous pouvez le consulter, le compléter, changer ce que vous autorisez ou le retirer à tout moment avec votre code de reçu, sur la page « Consulter mon témoignage ». Pour votre sécurité, cet e-mail ne contient ni votre témoignage ni votre code de reçu.
+    Vous pouvez le consulter, le compléter, changer ce que vous autorisez ou le retirer à tout moment avec votre code de reçu, sur la page « Consulter mon témoignage » :
+    { $check }
+
+    Pour votre sécurité, cet e-mail ne contient ni votre témoignage ni votre code de reçu.
 
     Si vous n’avez pas donné de témoignage, vous pouvez ignorer cet e-mail.
 

@@ -166,11 +166,16 @@ err-too-many-submissions = Gen anpil temwayaj ki soti nan koneksyon sa a. Tann {
 receipt-thanks = Mèsi
 receipt-intro = Nou resevwa temwayaj ou.
 receipt-title = Kòd resi ou
-receipt-keep = Ekri kòd sa a epi kenbe l yon kote ki an sekirite. Nou montre l yon sèl fwa. Avè l, ou ka verifye temwayaj ou, ajoute ladan l, chanje sa ou pèmèt, oswa retire l. Nenpòt moun ki gen kòd la ka fè menm bagay yo, kidonk pa bay pesonn li. Si ou pèdi l, nou pa ka ba ou l ankò.
+receipt-keep = Ekri kòd sa a epi kenbe l yon kote ki an sekirite. Avè l, ou ka verifye temwayaj ou, ajoute ladan l, chanje sa ou pèmèt, oswa retire l. Nenpòt moun ki gen kòd la ka fè menm bagay yo, kidonk pa bay pesonn li. Si ou pèdi l, nou pa ka ba ou l ankò.
 receipt-next = Pou w tounen, louvri “Verifye temwayaj mwen” sou sit sa a epi antre kòd la.
 receipt-print = Ou ka enprime paj sa a ak meni Enprime nan navigatè ou.
+receipt-window = Paj sa a montre kòd ou pandan 15 minit apre ou fin voye temwayaj ou, nan navigatè sa a sèlman. Apre sa, li p ap parèt ankò, e pesonn pa ka jwenn li ankò. Si lòt moun sèvi ak aparèy sa a, fèmen navigatè a lè ou fin ekri l.
+receipt-print-button = Enprime resi sa a
+receipt-site = Sit entènèt
+receipt-check-page = Verifye temwayaj ou nan
+receipt-already-sent = Fòmilè sa a te deja voye, kidonk temwayaj ou pa t voye yon dezyèm fwa.
 receipt-check-link = Verifye temwayaj mwen
-receipt-gone = Resi sa a te deja parèt. Pou sekirite ou, yon kòd resi parèt yon sèl fwa. Si ou pa t ekri l, nou pa ka montre l ankò.
+receipt-gone = Resi sa a pa parèt ankò. Pou sekirite ou, yon kòd resi parèt sèlman pandan 15 minit apre ou fin voye temwayaj la, nan navigatè ki te voye l la. Si ou pa t ekri l, nou pa ka montre l ankò.
 
 ## Check my testimony
 check-title = Verifye temwayaj mwen
@@ -236,9 +241,12 @@ mail-confirm-subject = Nou resevwa temwayaj ou
 mail-confirm-body =
     Bonjou,
 
-    Nou resevwa temwayaj ou te bay EPU Pèp la. Mèsi.
+    Nou resevwa temwayaj ou te bay EPU Pèp la sou { $site }. Mèsi.
 
-    Ou ka verifye l, ajoute ladan l, chanje sa ou pèmèt, oswa retire l nenpòt ki lè ak kòd resi ou, sou paj “Verifye temwayaj mwen”. Pou sekirite ou, imèl sa a pa gen temwayaj ou ni kòd resi ou ladan l.
+    Ou ka verifye l, ajoute ladan l, chanje sa ou pèmèt, oswa retire l nenpòt ki lè ak kòd resi ou, sou paj “Verifye temwayaj mwen”:
+    { $check }
+
+    Pou sekirite ou, imèl sa a pa gen temwayaj ou ni kòd resi ou ladan l.
 
     Si se pa ou ki te bay temwayaj, ou ka inyore imèl sa a.
 

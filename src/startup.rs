@@ -22,7 +22,7 @@ use crate::throttle::{MemoryThrottle, Policy};
 use crate::web::middleware;
 use crate::web::session_store::{self, DbSessionStore};
 
-/// How often expired session rows are deleted.
+/// How often expired session rows, and receipts kept past their 15 minutes, are deleted.
 const SESSION_SWEEP_EVERY: Duration = Duration::from_secs(10 * 60);
 
 /// The state and keys needed to serve.

@@ -16,6 +16,9 @@
 //!   wrapped under it, to restore access when no administrator can.
 //! - A **witness key**, derived from the receipt code (which the server never stores), opens
 //!   the witness's own copy of what they gave.
+//! - A **form key**, derived from a testimony form's submission key (which the server does
+//!   not store either), seals the receipt kept for a few minutes to answer a repeat of
+//!   that form.
 
 use std::fmt;
 
@@ -344,6 +347,28 @@ impl WitnessKey {
     }
 }
 
+/// The key derived from a form's submission key, sealing the receipt kept for a repeat of
+/// that form. Submission keys carry 256 random bits, so HKDF-SHA-256 is enough.
+pub struct FormKey(Zeroizing<[u8; 32]>);
+
+impl FormKey {
+    pub fn derive(submission_key: &str) -> Self {
+        let hk = hkdf::Hkdf::<sha2::Sha256>::new(None, submission_key.as_bytes());
+        let mut key = Zeroizing::new([0u8; 32]);
+        // 32 bytes is a valid HKDF-SHA-256 output length.
+        let _ = hk.expand(b"peoples-upr/kept-receipt/v1", &mut *key);
+        Self(key)
+    }
+
+    pub fn seal(&self, plain: &[u8]) -> Vec<u8> {
+        wrap(&self.0, plain)
+    }
+
+    pub fn open(&self, sealed: &[u8]) -> Result<Zeroizing<Vec<u8>>, OpenError> {
+        unwrap(&self.0, sealed)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -403,5 +428,15 @@ mod tests {
                 .open(&sealed)
                 .is_err()
         );
+    }
+
+    #[test]
+    fn a_kept_receipt_opens_only_with_its_form_s_key() {
+        let sealed = FormKey::derive("form-a").seal(b"1234567890");
+        assert_eq!(
+            &**FormKey::derive("form-a").open(&sealed).unwrap(),
+            b"1234567890"
+        );
+        assert!(FormKey::derive("form-b").open(&sealed).is_err());
     }
 }

@@ -5,6 +5,7 @@
 
 pub mod details;
 pub mod hearings;
+pub mod kept_receipts;
 pub mod keys;
 pub mod organisation;
 pub mod outbox;

@@ -125,6 +125,7 @@ diesel::table! {
         sealed_body -> Nullable<Binary>,
         sealed_city -> Nullable<Binary>,
         witness_copy -> Nullable<Binary>,
+        submission_hash -> Nullable<Text>,
         erased_at -> Nullable<Timestamp>,
     }
 }
@@ -265,6 +266,15 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    kept_receipts (submission_hash) {
+        submission_hash -> Text,
+        sealed_receipt -> Binary,
+        submitted_at -> Timestamp,
+        expires_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(staff_tokens -> users (user_id));
 diesel::joinable!(originals_grants -> users (user_id));
 diesel::joinable!(detail_records -> testimonies (testimony_id));
@@ -301,4 +311,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     sessions,
     organisation,
     organisation_texts,
+    kept_receipts,
 );

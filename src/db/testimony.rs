@@ -146,6 +146,9 @@ pub struct NewTestimony {
     pub id: TestimonyId,
     pub hearing_id: HearingId,
     pub receipt_hash: String,
+    /// The keyed hash of the form's submission key: a second post of the same form fails
+    /// on it (unique).
+    pub submission_hash: String,
     pub sealed_body: Vec<u8>,
     pub witness_copy: Vec<u8>,
     pub language: TestimonyLanguage,
@@ -191,6 +194,7 @@ pub fn create(conn: &mut DbConn, t: &NewTestimony) -> QueryResult<()> {
                 testimonies::id.eq(t.id.as_str()),
                 testimonies::hearing_id.eq(t.hearing_id.as_str()),
                 testimonies::receipt_hash.eq(&t.receipt_hash),
+                testimonies::submission_hash.eq(&t.submission_hash),
                 testimonies::status.eq(ReviewStatus::Received.code()),
                 testimonies::sealed_body.eq(&t.sealed_body),
                 testimonies::witness_copy.eq(&t.witness_copy),
@@ -494,6 +498,16 @@ pub fn set_redaction_terms(
 /// that cannot be empty take neutral values. Returns false if it was erased already.
 pub fn erase(conn: &mut DbConn, testimony_id: &str) -> QueryResult<bool> {
     withdraw(conn, testimony_id)?;
+    // The receipt kept for a repeated post of the form goes too; the form's hash stays, so
+    // that a repeat is still recognised (and refused) rather than taken as new testimony.
+    let submission: Option<Option<String>> = testimonies::table
+        .find(testimony_id)
+        .select(testimonies::submission_hash)
+        .first(conn)
+        .optional()?;
+    if let Some(hash) = submission.flatten() {
+        super::kept_receipts::delete(conn, &hash)?;
+    }
     let t = now();
     let n = diesel::update(
         testimonies::table

@@ -1,5 +1,5 @@
 //! Pure types and rules of the domain, with no I/O: staff roles, witness consent,
-//! redaction requests, receipts, hearings and testimony vocabulary.
+//! redaction requests, receipts, submitting a form once, hearings and testimony vocabulary.
 //!
 //! Types carry the rules: a value of these types has already been checked.
 
@@ -10,6 +10,7 @@ pub mod ids;
 pub mod organisation;
 pub mod receipt;
 pub mod redaction;
+pub mod submission;
 pub mod testimony;
 pub mod text;
 

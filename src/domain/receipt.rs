@@ -39,14 +39,18 @@ impl Receipt {
         &self.0
     }
 
+    /// The five groups of five digits, to show each unbroken.
+    pub fn groups(&self) -> Vec<&str> {
+        // The code is ASCII digits only, so every chunk is a character boundary.
+        (0..DIGITS)
+            .step_by(GROUP)
+            .filter_map(|i| self.0.get(i..i + GROUP))
+            .collect()
+    }
+
     /// The code in groups, as shown to the witness: `12345-67890-...`.
     pub fn display(&self) -> String {
-        self.0
-            .as_bytes()
-            .chunks(GROUP)
-            .map(|c| String::from_utf8_lossy(c).into_owned())
-            .collect::<Vec<_>>()
-            .join("-")
+        self.groups().join("-")
     }
 }
 
@@ -65,6 +69,8 @@ mod tests {
         let r = Receipt::generate();
         assert!(DIGITS as f64 * 10f64.log2() >= 80.0);
         assert_eq!(r.display().len(), DIGITS + DIGITS / GROUP - 1);
+        assert_eq!(r.groups().len(), DIGITS / GROUP);
+        assert_eq!(r.groups().concat(), r.digits());
         assert_eq!(Receipt::parse(&r.display()), Some(r.clone()));
         assert_eq!(Receipt::parse(&r.display().replace('-', " ")), Some(r));
         assert_ne!(Receipt::generate(), Receipt::generate());

@@ -66,6 +66,11 @@ const STATIC_FILES: &[(&str, &str, &[u8])] = &[
         "image/svg+xml",
         include_bytes!("../../static/favicon.svg"),
     ),
+    (
+        "print.js",
+        "text/javascript; charset=utf-8",
+        include_bytes!("../../static/print.js"),
+    ),
 ];
 
 #[get("/static/{name}", wrap = "actix_web::middleware::Compress::default()")]

@@ -11,6 +11,7 @@ pub mod hearings;
 pub mod keys;
 pub mod legacy;
 pub mod organisation;
+pub mod receipts;
 pub mod testimony;
 
 use crate::crypto::OpenError;

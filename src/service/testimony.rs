@@ -4,6 +4,7 @@
 
 use std::path::Path;
 
+use super::receipts::{self, IssuedReceipt, Submitted};
 use super::{ServiceError, keys, transaction};
 use crate::attachments;
 use crate::crypto::keys::{OrgPublicKey, OrgSecretKey, WitnessKey};
@@ -13,6 +14,7 @@ use crate::domain::consent::{Consent, ConsentMethod, ConsentScope, ConsentSet};
 use crate::domain::ids::{AttachmentId, HearingId, TestimonyId, UserId};
 use crate::domain::receipt::Receipt;
 use crate::domain::redaction::RedactionRequest;
+use crate::domain::submission::SubmissionKey;
 use crate::domain::testimony::{Intake, Period, TestimonyLanguage, WitnessRole, WitnessStatus};
 use crate::domain::text::OriginalText;
 use crate::mail::OutgoingMail;
@@ -77,16 +79,26 @@ fn seal_opt(org: &OrgPublicKey, value: Option<&str>) -> Option<Vec<u8>> {
 
 /// Receive a testimony: everything the witness gave is sealed to the organisation key,
 /// their own copy is sealed under the receipt, attachments are written sealed, and every
-/// row (with the confirmation email's outbox row) is stored in one transaction.
-/// Returns the receipt, which exists nowhere else.
+/// row (with the receipt kept for a repeat of the form and the confirmation email's outbox
+/// row) is stored in one transaction. Returns the receipt, which is kept nowhere else but
+/// sealed under the form's key for a few minutes.
+///
+/// A form is submitted once: when a testimony already came from `key`, nothing is stored
+/// and the answer is that earlier submission. Two posts of one form at the same time are
+/// decided by the unique submission hash: the loser finds the winner's receipt.
 pub fn submit(
     conn: &mut DbConn,
     data_keys: &crate::crypto::DataKeys,
     data_dir: &Path,
+    key: &SubmissionKey,
     s: Submission,
-) -> Result<Receipt, ServiceError> {
+) -> Result<Submitted, ServiceError> {
+    if let Some(earlier) = receipts::find_submitted(conn, data_keys, key, db::now())? {
+        return Ok(earlier);
+    }
     let org = keys::org_public(conn)?;
     let receipt = Receipt::generate();
+    let submission_hash = receipts::submission_hash(data_keys, key);
     let id = TestimonyId::new();
     let witness_key = WitnessKey::derive(receipt.digits(), id.as_str());
     let city = s.place_city.trim().to_string();
@@ -116,6 +128,7 @@ pub fn submit(
         id: id.clone(),
         hearing_id: s.hearing_id,
         receipt_hash: receipt_hash(data_keys, &receipt),
+        submission_hash: submission_hash.clone(),
         sealed_body: org.seal_text(&s.body),
         witness_copy: copy.seal(&witness_key)?,
         language: s.language,
@@ -152,18 +165,35 @@ pub fn submit(
             .then(|| org.seal_str(&s.redaction.terms_text())),
         attachments: stored_files,
     };
+    let issued = IssuedReceipt {
+        receipt,
+        submitted_at: db::now(),
+    };
     let saved = transaction(conn, |conn| {
         db::testimony::create(conn, &new)?;
+        receipts::keep(conn, key, &submission_hash, &issued)?;
         if let Some(mail) = &s.confirmation {
             crate::mail::enqueue(conn, data_keys, "testimony-confirmation", mail)?;
         }
         Ok(())
     });
-    if let Err(e) = saved {
-        attachments::remove_all(data_dir, &id);
-        return Err(e);
+    match saved {
+        Ok(()) => Ok(Submitted::Now(issued)),
+        Err(e) => {
+            attachments::remove_all(data_dir, &id);
+            // Another post of the same form was stored first: answer as it was answered.
+            if is_unique_violation(&e)
+                && let Some(earlier) = receipts::find_submitted(conn, data_keys, key, db::now())?
+            {
+                return Ok(earlier);
+            }
+            Err(e)
+        }
     }
-    Ok(receipt)
+}
+
+fn is_unique_violation(e: &ServiceError) -> bool {
+    matches!(e, ServiceError::Db(crate::db::DbError::Query(q)) if db::is_unique_violation(q))
 }
 
 /// Find the testimony a receipt opens, and the key to the witness's own copy.

@@ -21,7 +21,10 @@ pub mod keys {
     pub const LOGIN_AT: &str = "login_at";
     pub const FLASH: &str = "flash";
     pub const WITNESS: &str = "witness";
+    /// The receipt a witness may view again for a while after submitting.
     pub const RECEIPT: &str = "receipt";
+    /// The receipt staff print for a witness after assisted intake.
+    pub const INTAKE_RECEIPT: &str = "intake_receipt";
     /// The organisation key of a granted staff member (only ever in a server-side session).
     pub const ORIGINALS: &str = "originals";
     /// A recovery key to show once, right after the first administrator was created.

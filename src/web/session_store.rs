@@ -258,20 +258,26 @@ impl SessionStore for DbSessionStore {
     }
 }
 
-/// Delete expired session rows now and then every `every`, for as long as the server runs.
-/// A tick missed while the database was slow is skipped, not made up.
+/// Delete expired session rows, and the receipts kept for repeated forms whose time is
+/// over, now and then every `every`, for as long as the server runs. A tick missed while
+/// the database was slow is skipped, not made up.
 pub async fn sweep_expired_sessions(pool: Pool, every: std::time::Duration) {
     let mut interval = tokio::time::interval(every);
     interval.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
     loop {
         interval.tick().await;
         let swept = db::run(&pool, |conn| {
-            db::sessions::sweep_expired(conn).map_err(DbError::from)
+            let sessions = db::sessions::sweep_expired(conn).map_err(DbError::from)?;
+            let receipts =
+                db::kept_receipts::sweep_expired(conn, db::now()).map_err(DbError::from)?;
+            Ok::<_, DbError>((sessions, receipts))
         })
         .await;
         match swept {
-            Ok(0) => {}
-            Ok(count) => tracing::debug!(count, "expired sessions swept"),
+            Ok((0, 0)) => {}
+            Ok((sessions, receipts)) => {
+                tracing::debug!(sessions, receipts, "expired sessions and receipts swept")
+            }
             Err(e) => tracing::warn!(error = %e, "sweeping expired sessions failed"),
         }
     }

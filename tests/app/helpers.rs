@@ -262,10 +262,16 @@ impl TestApp {
     ) -> Page {
         let mut form = reqwest::multipart::Form::new();
         if let Some(page) = form_page {
-            form = form.text("csrf_token", page.csrf()).text(
-                "consent_text_id",
-                page.field_value("consent_text_id").unwrap_or_default(),
-            );
+            form = form
+                .text("csrf_token", page.csrf())
+                .text(
+                    "consent_text_id",
+                    page.field_value("consent_text_id").unwrap_or_default(),
+                )
+                .text(
+                    "submission_key",
+                    page.field_value("submission_key").unwrap_or_default(),
+                );
         }
         for (k, v) in fields {
             form = form.text(k.to_string(), v.clone());

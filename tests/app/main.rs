@@ -12,6 +12,7 @@ mod hearings_access;
 mod hearings_lifecycle;
 mod organisation;
 mod originals;
+mod receipts;
 mod routes_table;
 mod security;
 mod seized;

@@ -492,6 +492,11 @@ async fn erasure_leaves_only_the_fact_of_withdrawal(app: TestApp) {
     });
     assert_eq!(left, (0, 0, 0, 0));
     assert!(!files_dir.exists(), "the files are gone from the disk");
+    assert_eq!(
+        app.db(db::kept_receipts::count).unwrap(),
+        0,
+        "the receipt kept for a repeated post is gone"
+    );
     // The hearing still counts it, as withdrawn.
     let (_, withdrawn) = app
         .db(|c| db::testimony::counts_of_hearing(c, before.hearing_id.as_str()))

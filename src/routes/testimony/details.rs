@@ -74,15 +74,16 @@ pub async fn change(
     let loaded = load(&state, id.clone(), key.clone()).await?;
     let mut errors = FormErrors::default();
     let offered = loaded.details_offered();
+    let words = super::wording::Wording::new(ctx.lang, false);
     let (period, theme_ids) = super::validate::check_place_period_themes(
-        &ctx,
+        &words,
         &mut errors,
         [&form.place_state, &form.place_city],
         [&form.period_from, &form.period_to],
         &form.themes,
         offered,
     );
-    let terms = super::validate::check_terms(&ctx, &mut errors, &form.redact_terms);
+    let terms = super::validate::check_terms(&words, &mut errors, &form.redact_terms);
     if errors.is_empty() {
         let details = Details {
             redaction: RedactionRequest {

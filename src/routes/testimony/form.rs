@@ -9,6 +9,7 @@ use futures_util::StreamExt as _;
 
 use crate::config::AttachmentLimits;
 use crate::domain::clean_input;
+use crate::domain::submission::SubmissionKey;
 use crate::error::AppError;
 
 /// Largest text field read from a post, in bytes; the testimony itself is checked in characters.
@@ -17,6 +18,8 @@ const TEXT_FIELD_BYTES: usize = 400 * 1024;
 /// What the witness typed, kept to show the form again.
 #[derive(Clone, Debug, Default)]
 pub struct TestimonyForm {
+    /// The key of this rendering of the form: the same form is submitted once.
+    pub submission_key: String,
     pub consent_text_id: String,
     pub body: String,
     pub witness_role: String,
@@ -43,6 +46,8 @@ pub struct TestimonyForm {
     pub interpreter: String,
     /// Assisted intake: the language interpreted from.
     pub interpretation_language: String,
+    /// Assisted intake: the language the receipt is printed in (empty: the testimony's).
+    pub receipt_language: String,
 }
 
 impl TestimonyForm {
@@ -66,6 +71,7 @@ impl TestimonyForm {
                 .is_some_and(|v| v.iter().any(|x| !x.is_empty()))
         };
         Self {
+            submission_key: one("submission_key"),
             consent_text_id: one("consent_text_id"),
             body: one("body"),
             witness_role: one("witness_role"),
@@ -88,6 +94,7 @@ impl TestimonyForm {
             consent_method: one("consent_method"),
             interpreter: one("interpreter"),
             interpretation_language: one("interpretation_language"),
+            receipt_language: one("receipt_language"),
         }
     }
 
@@ -97,6 +104,23 @@ impl TestimonyForm {
 
     pub fn has_consent(&self, code: &str) -> bool {
         self.consent.iter().any(|c| c == code)
+    }
+
+    /// An empty form with a new submission key, for a page about to be shown.
+    pub fn fresh() -> Self {
+        Self {
+            submission_key: SubmissionKey::generate().as_str().to_string(),
+            ..Default::default()
+        }
+    }
+
+    /// The form's submission key. A form without a well-formed one (a page from before
+    /// keys existed) gets a new key here: it is still accepted, once.
+    pub fn take_submission_key(&mut self) -> SubmissionKey {
+        let key =
+            SubmissionKey::parse(&self.submission_key).unwrap_or_else(SubmissionKey::generate);
+        self.submission_key = key.as_str().to_string();
+        key
     }
 }
 

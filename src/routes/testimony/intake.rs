@@ -1,5 +1,6 @@
 //! Assisted intake: at an in-person hearing a staff member enters oral testimony for a
-//! witness, records how consent was given and who interpreted, and prints the receipt.
+//! witness, records how consent was given and who interpreted, and chooses the language
+//! the receipt is printed in (the receipt page is in `receipt`).
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, get, post, web};
@@ -7,6 +8,7 @@ use askama::Template;
 
 use super::form::{self, TestimonyForm};
 use super::public::{Loaded, load_hearing};
+use super::receipt;
 use super::validate::{self, StaffIntake};
 use super::view::{FormView, HearingView};
 use crate::db;
@@ -15,7 +17,7 @@ use crate::domain::account::Permission;
 use crate::domain::hearing::HearingStatus;
 use crate::error::AppError;
 use crate::state::AppState;
-use crate::web::{self as w, Ctx, Staff, ctx::keys};
+use crate::web::{self as w, Ctx, Staff};
 
 #[derive(Template)]
 #[template(path = "testimony/intake.html")]
@@ -92,7 +94,7 @@ pub async fn show(
             .unwrap_or("en")
             .to_string(),
         consent_method: "spoken".into(),
-        ..Default::default()
+        ..TestimonyForm::fresh()
     };
     let notice = closed_notice(&loaded);
     w::page(&page(
@@ -124,12 +126,13 @@ pub async fn submit(
     let intake = Some(StaffIntake {
         user_id: staff.user.id.clone().into(),
     });
-    let receipt = match validate::process(
+    let lang = validate::receipt_language(&raw.form);
+    let accepted = match validate::process(
         &state, &staff.ctx, raw, csrf_ok, &loaded, refusal, intake,
     )
     .await?
     {
-        Ok(receipt) => receipt,
+        Ok(accepted) => accepted,
         Err(again) => {
             let p = page(
                 staff,
@@ -142,43 +145,5 @@ pub async fn submit(
             return w::render(again.status, &p);
         }
     };
-    let shown = (receipt.display(), loaded.hearing.title.clone());
-    crate::web::ctx::store(&staff.ctx.session, keys::RECEIPT, shown)?;
-    Ok(w::see_other("/staff/intake/receipt"))
-}
-
-#[derive(Template)]
-#[template(path = "testimony/intake_receipt.html")]
-pub struct IntakeReceiptPage {
-    pub ctx: Ctx,
-    pub code: Option<String>,
-    pub hearing_title: String,
-}
-
-/// The printable receipt to hand to the witness, shown once.
-#[get("/staff/intake/receipt")]
-pub async fn show_receipt(staff: Staff) -> Result<HttpResponse, AppError> {
-    staff.require(Permission::TakeTestimony)?;
-    let entry = staff
-        .ctx
-        .session
-        .remove_as::<(String, String)>(keys::RECEIPT)
-        .and_then(Result::ok);
-    let status = if entry.is_some() {
-        StatusCode::OK
-    } else {
-        StatusCode::GONE
-    };
-    let (code, hearing_title) = match entry {
-        Some((c, h)) => (Some(c), h),
-        None => (None, String::new()),
-    };
-    w::render(
-        status,
-        &IntakeReceiptPage {
-            ctx: staff.ctx,
-            code,
-            hearing_title,
-        },
-    )
+    receipt::intake_answer(staff.ctx, &accepted, &loaded.hearing.title, lang)
 }

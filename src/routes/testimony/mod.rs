@@ -6,8 +6,10 @@ pub mod details;
 pub mod form;
 pub mod intake;
 pub mod public;
+pub mod receipt;
 pub mod validate;
 pub mod view;
+pub mod wording;
 
 use actix_web::web;
 
@@ -16,7 +18,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(public::list)
         .service(public::show)
         .service(public::submit)
-        .service(public::show_receipt)
+        .service(receipt::show)
         .service(check::show)
         .service(check::submit)
         .service(check::show_mine)
@@ -29,5 +31,5 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(check::leave)
         .service(intake::show)
         .service(intake::submit)
-        .service(intake::show_receipt);
+        .service(receipt::show_intake);
 }

@@ -1,20 +1,21 @@
-//! The public side: the list of hearings, a hearing's page with its form, submitting
-//! testimony, and the receipt shown once.
+//! The public side: the list of hearings, a hearing's page with its form, and submitting
+//! testimony (the receipt page is in `receipt`).
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, get, post, web};
 use askama::Template;
 
 use super::form::{self, TestimonyForm};
-use super::validate;
 use super::view::{FormView, HearingView};
+use super::{receipt, validate};
 use crate::db::{self, hearings::Hearing};
 use crate::domain::FormErrors;
 use crate::domain::hearing::Acceptance;
 use crate::error::AppError;
+use crate::service::receipts::Submitted;
 use crate::state::AppState;
 use crate::throttle::wait_minutes;
-use crate::web::{self as w, Ctx, ctx::client_key, ctx::keys};
+use crate::web::{self as w, Ctx, ctx::client_key};
 
 #[derive(Template)]
 #[template(path = "testimony/hearings.html")]
@@ -120,7 +121,7 @@ pub async fn show(
     let loaded = load_hearing(&state, slug.into_inner(), true).await?;
     let form = TestimonyForm {
         language: ctx.lang.code().to_string(),
-        ..Default::default()
+        ..TestimonyForm::fresh()
     };
     w::page(&hearing_page(
         ctx,
@@ -158,38 +159,18 @@ pub async fn submit(
             )
         })
     };
-    let receipt = match validate::process(&state, &ctx, raw, csrf_ok, &loaded, refusal, None)
+    let accepted = match validate::process(&state, &ctx, raw, csrf_ok, &loaded, refusal, None)
         .await?
     {
-        Ok(receipt) => receipt,
+        Ok(accepted) => accepted,
         Err(again) => {
             let page = hearing_page(ctx, &state, &loaded, again.form, again.errors, again.notice);
             return w::render(again.status, &page);
         }
     };
-    state.throttles.submit.fail(&address);
-    crate::web::ctx::store(&ctx.session, keys::RECEIPT, receipt.display())?;
-    Ok(w::see_other("/receipt"))
-}
-
-#[derive(Template)]
-#[template(path = "testimony/receipt.html")]
-pub struct ReceiptPage {
-    pub ctx: Ctx,
-    pub code: Option<String>,
-}
-
-/// The receipt, shown once: it is taken out of the session as it is displayed.
-#[get("/receipt")]
-pub async fn show_receipt(ctx: Ctx) -> Result<HttpResponse, AppError> {
-    let code = ctx
-        .session
-        .remove_as::<String>(keys::RECEIPT)
-        .and_then(Result::ok);
-    let status = if code.is_some() {
-        StatusCode::OK
-    } else {
-        StatusCode::GONE
-    };
-    w::render(status, &ReceiptPage { ctx, code })
+    // A repeat of a form already sent is not another testimony.
+    if matches!(accepted.submitted, Submitted::Now(_)) {
+        state.throttles.submit.fail(&address);
+    }
+    receipt::public_answer(ctx, &accepted)
 }

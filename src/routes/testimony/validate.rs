@@ -5,6 +5,7 @@
 use actix_web::web;
 
 use super::form::{RawSubmission, TestimonyForm, UploadProblem};
+use super::wording::Wording;
 use crate::attachments::{self, Refusal};
 use crate::config::AttachmentLimits;
 use crate::db::hearings::{ConsentText, Theme};
@@ -12,14 +13,15 @@ use crate::domain::FormErrors;
 use crate::domain::account::Email;
 use crate::domain::consent::{ConsentMethod, ConsentScope, ConsentSet};
 use crate::domain::ids::{HearingId, UserId};
-use crate::domain::receipt::Receipt;
 use crate::domain::redaction::{MAX_TERM_CHARS, MAX_TERMS, RedactionRequest, TermsError};
+use crate::domain::submission::SubmissionKey;
 use crate::domain::testimony::{
     MAX_TESTIMONY_CHARS, Period, PeriodError, TestimonyLanguage, WitnessRole,
 };
 use crate::domain::text::OriginalText;
 use crate::error::AppError;
 use crate::i18n::Lang;
+use crate::service::receipts::{self, Submitted};
 use crate::service::testimony::Submission;
 use crate::state::AppState;
 use crate::web::Ctx;
@@ -58,6 +60,20 @@ pub struct FormChoices<'a> {
     pub languages: &'a [Lang],
     pub consent_text: &'a ConsentText,
     pub staff: bool,
+    /// The site's address, for the confirmation email.
+    pub site: &'a str,
+}
+
+/// The language a receipt of assisted intake is printed in (and the confirmation email
+/// written in): the one chosen on the form, else the testimony's when it is a site
+/// language, else English.
+pub fn receipt_language(form: &TestimonyForm) -> Lang {
+    Lang::parse(&form.receipt_language)
+        .or(match TestimonyLanguage::parse(&form.language) {
+            Some(TestimonyLanguage::Known(lang)) => Some(lang),
+            _ => None,
+        })
+        .unwrap_or(Lang::En)
 }
 
 fn opt(s: &str) -> Option<String> {
@@ -65,7 +81,8 @@ fn opt(s: &str) -> Option<String> {
     (!t.is_empty()).then(|| t.to_string())
 }
 
-/// Check a submission. Messages are in the page's language and name the field to fix.
+/// Check a submission. Messages are in the page's language (in English for staff) and
+/// name the field to fix.
 pub fn validate(
     ctx: &Ctx,
     raw: RawSubmission,
@@ -76,7 +93,8 @@ pub fn validate(
 ) -> Result<Submission, Box<(TestimonyForm, FormErrors)>> {
     let f = raw.form;
     let mut e = FormErrors::default();
-    let t = |k: &str| ctx.t(k);
+    let words = Wording::new(ctx.lang, choices.staff);
+    let t = |k: &str| words.t(k);
 
     if !f.website.trim().is_empty() {
         e.add("body", t("form-rejected"));
@@ -91,7 +109,7 @@ pub fn validate(
     } else if raw.oversized_text || body.chars().count() > MAX_TESTIMONY_CHARS {
         e.add(
             "body",
-            ctx.t1(
+            words.t1(
                 "err-body-long",
                 "max",
                 &crate::i18n::format_number(MAX_TESTIMONY_CHARS, ctx.lang),
@@ -103,7 +121,7 @@ pub fn validate(
         e.add("witness_role", t("err-role"));
     }
     let (period, theme_ids) = check_place_period_themes(
-        ctx,
+        &words,
         &mut e,
         [&f.place_state, &f.place_city],
         [&f.period_from, &f.period_to],
@@ -156,7 +174,7 @@ pub fn validate(
     {
         e.add("consent", t("err-contact-needs-details"));
     }
-    let terms = check_terms(ctx, &mut e, &f.redact_terms);
+    let terms = check_terms(&words, &mut e, &f.redact_terms);
     if f.consent_text_id != choices.consent_text.id && !f.consent_text_id.is_empty() {
         // The consent text changed while the form was open: show the new one before accepting.
         e.add("consent", t("err-consent-text-changed"));
@@ -165,13 +183,12 @@ pub fn validate(
     for p in &raw.problems {
         let msg = match p {
             UploadProblem::TooMany => {
-                ctx.t1("err-files-many", "max", &limits.max_files.to_string())
+                words.t1("err-files-many", "max", &limits.max_files.to_string())
             }
             UploadProblem::TotalTooBig => {
-                ctx.t1("err-files-total", "max", &mb(limits.max_total_bytes))
+                words.t1("err-files-total", "max", &mb(limits.max_total_bytes))
             }
-            UploadProblem::TooBig(name) => crate::i18n::message(
-                ctx.lang,
+            UploadProblem::TooBig(name) => words.with(
                 "err-file-big",
                 &[("name", name), ("max", &mb(limits.max_file_bytes))],
             ),
@@ -182,10 +199,13 @@ pub fn validate(
     for (name, cleaned) in cleaned {
         match cleaned {
             Ok(file) => files.push(file),
-            Err(Refusal::WrongType) => e.add("attachments", ctx.t1("err-file-type", "name", &name)),
-            Err(Refusal::Unreadable) => {
-                e.add("attachments", ctx.t1("err-file-unreadable", "name", &name))
+            Err(Refusal::WrongType) => {
+                e.add("attachments", words.t1("err-file-type", "name", &name))
             }
+            Err(Refusal::Unreadable) => e.add(
+                "attachments",
+                words.t1("err-file-unreadable", "name", &name),
+            ),
         }
     }
     let (consent_method, interpreter, interpretation_language) = if choices.staff {
@@ -207,6 +227,12 @@ pub fn validate(
                 e.add(field, "Use at most 100 characters.");
             }
         }
+        if !f.receipt_language.is_empty() && Lang::parse(&f.receipt_language).is_none() {
+            e.add(
+                "receipt_language",
+                "Choose the language of the receipt from the list.",
+            );
+        }
         (method, opt(&f.interpreter), opt(&f.interpretation_language))
     } else {
         (ConsentMethod::Online, None, None)
@@ -218,13 +244,24 @@ pub fn validate(
     if !e.is_empty() {
         return Err(Box::new((f, e)));
     }
+    // In the witness's language: the page's, or at intake the one chosen for the receipt.
+    let mail_lang = if choices.staff {
+        receipt_language(&f)
+    } else {
+        ctx.lang
+    };
+    let check = format!("{}/check", choices.site);
     let confirmation = email
         .as_ref()
         .filter(|_| consent.contains(ConsentScope::ContactForFollowUp))
         .map(|email| crate::mail::OutgoingMail {
             to: email.as_str().to_string(),
-            subject: crate::i18n::message(ctx.lang, "mail-confirm-subject", &[]),
-            text: crate::i18n::message(ctx.lang, "mail-confirm-body", &[]),
+            subject: crate::i18n::message(mail_lang, "mail-confirm-subject", &[]),
+            text: crate::i18n::message(
+                mail_lang,
+                "mail-confirm-body",
+                &[("site", choices.site), ("check", &check)],
+            ),
             witness: true,
         });
     Ok(Submission {
@@ -260,14 +297,14 @@ pub fn validate(
 /// Check where and when it happened and the themes, as the form and the witness's page
 /// both ask them. Returns the period (if given) and the chosen theme ids, without repeats.
 pub fn check_place_period_themes(
-    ctx: &Ctx,
+    words: &Wording,
     e: &mut FormErrors,
     [state, city]: [&str; 2],
     [from, to]: [&str; 2],
     themes: &[String],
     offered: &[Theme],
 ) -> (Option<Period>, Vec<String>) {
-    let t = |k: &str| ctx.t(k);
+    let t = |k: &str| words.t(k);
     for (field, value) in [("place_state", state), ("place_city", city)] {
         if value.trim().chars().count() > SHORT_MAX {
             e.add(field, t("err-text-long"));
@@ -305,24 +342,30 @@ pub fn check_place_period_themes(
 }
 
 /// Check the list of words and phrases to redact.
-pub fn check_terms(ctx: &Ctx, e: &mut FormErrors, raw: &str) -> Vec<String> {
+pub fn check_terms(words: &Wording, e: &mut FormErrors, raw: &str) -> Vec<String> {
     match RedactionRequest::parse_terms(raw) {
         Ok(terms) => terms,
         Err(TermsError::TooLong) => {
             e.add(
                 "redact_terms",
-                ctx.t1("err-terms-long", "max", &MAX_TERM_CHARS.to_string()),
+                words.t1("err-terms-long", "max", &MAX_TERM_CHARS.to_string()),
             );
             vec![]
         }
         Err(TermsError::TooMany) => {
             e.add(
                 "redact_terms",
-                ctx.t1("err-terms-many", "max", &MAX_TERMS.to_string()),
+                words.t1("err-terms-many", "max", &MAX_TERMS.to_string()),
             );
             vec![]
         }
     }
+}
+
+/// A post that was taken: the form's key and what became of it.
+pub struct Accepted {
+    pub key: SubmissionKey,
+    pub submitted: Submitted,
 }
 
 /// A post that is shown again instead of saved, with what the person typed.
@@ -334,18 +377,22 @@ pub struct Refused {
 }
 
 /// Take a post from reading to saving: the anti-forgery check (a failure shows the form
-/// again with the text kept, never loses it), a refusal decided by the caller (a closed
+/// again with the text kept, never loses it), a repeat of a form already sent (answered as
+/// the first post was, whatever changed since), a refusal decided by the caller (a closed
 /// hearing, too many submissions), the checks of every field, then the service call.
+/// A form shown again keeps its submission key.
 pub async fn process(
     state: &web::Data<AppState>,
     ctx: &Ctx,
-    raw: RawSubmission,
+    mut raw: RawSubmission,
     csrf_ok: bool,
     loaded: &super::public::Loaded,
     refusal: Option<(actix_web::http::StatusCode, String)>,
     staff: Option<StaffIntake>,
-) -> Result<Result<Receipt, Refused>, AppError> {
+) -> Result<Result<Accepted, Refused>, AppError> {
     use actix_web::http::StatusCode;
+    let key = raw.form.take_submission_key();
+    let words = Wording::new(ctx.lang, staff.is_some());
     let refused = |status, form, errors, notice| {
         Ok(Err(Refused {
             status,
@@ -355,13 +402,25 @@ pub async fn process(
         }))
     };
     if !csrf_ok {
-        let notice = format!("{} {}", ctx.t("error-csrf-title"), ctx.t("form-csrf-kept"));
+        let notice = format!(
+            "{} {}",
+            words.t("error-csrf-title"),
+            words.t("form-csrf-kept")
+        );
         return refused(
             StatusCode::FORBIDDEN,
             raw.form,
             FormErrors::default(),
             Some(notice),
         );
+    }
+    let (st, k) = (state.clone(), key.clone());
+    let earlier = crate::service::run(&state.pool, move |conn| {
+        receipts::find_submitted(conn, &st.keys, &k, crate::db::now())
+    })
+    .await?;
+    if let Some(submitted) = earlier {
+        return Ok(Ok(Accepted { key, submitted }));
     }
     if let Some((status, notice)) = refusal {
         return refused(status, raw.form, FormErrors::default(), Some(notice));
@@ -374,25 +433,27 @@ pub async fn process(
         languages: &languages,
         consent_text: &loaded.consent_text,
         staff: staff.is_some(),
+        site: &state.config.base_url,
     };
     let taken_by = staff.map(|s| s.user_id);
-    let mut raw = raw;
     let cleaned = clean_uploads(std::mem::take(&mut raw.uploads)).await?;
     let limits = state.config.attachments;
     let submission = match validate(ctx, raw, &choices, limits, cleaned, taken_by) {
         Ok(s) => s,
         Err(invalid) => {
             let (form, errors) = *invalid;
-            let notice = had_files.then(|| ctx.t("form-files-again"));
+            let notice = had_files.then(|| words.t("form-files-again"));
             return refused(StatusCode::UNPROCESSABLE_ENTITY, form, errors, notice);
         }
     };
-    let st = state.clone();
-    let receipt = crate::service::run(&state.pool, move |conn| {
-        crate::service::testimony::submit(conn, &st.keys, &st.config.data_dir, submission)
+    let (st, k) = (state.clone(), key.clone());
+    let submitted = crate::service::run(&state.pool, move |conn| {
+        crate::service::testimony::submit(conn, &st.keys, &st.config.data_dir, &k, submission)
     })
     .await?;
-    state.mailer.wake();
-    tracing::info!(hearing = %loaded.hearing.id, "testimony received");
-    Ok(Ok(receipt))
+    if matches!(submitted, Submitted::Now(_)) {
+        state.mailer.wake();
+        tracing::info!(hearing = %loaded.hearing.id, "testimony received");
+    }
+    Ok(Ok(Accepted { key, submitted }))
 }

@@ -1,5 +1,6 @@
 //! Ready-to-show values for the hearing pages and the testimony form.
 
+use super::wording::Wording;
 use crate::db::hearings::{ConsentText, Hearing, Theme};
 use crate::domain::consent::ConsentScope;
 use crate::domain::hearing::Acceptance;
@@ -89,6 +90,10 @@ pub struct FormView {
     pub attachments_hint: String,
     /// Assisted intake shows the staff-only fields.
     pub staff: bool,
+    /// Assisted intake: the languages the receipt can be printed in.
+    pub receipt_languages: Vec<Choice>,
+    /// Whom the form speaks to: the witness, or staff about the witness.
+    words: Wording,
 }
 
 impl FormView {
@@ -100,7 +105,8 @@ impl FormView {
         limits: crate::config::AttachmentLimits,
         staff: bool,
     ) -> Self {
-        let t = |k: &str| i18n::message(lang, k, &[]);
+        let words = Wording::new(lang, staff);
+        let t = |k: &str| words.t(k);
         let mb = |b: usize| (b / (1024 * 1024)).to_string();
         let mut languages: Vec<Choice> = hearing
             .languages()
@@ -137,16 +143,14 @@ impl FormView {
                 .collect(),
             consent_text: consent_text.body.clone(),
             consent_text_id: consent_text.id.clone(),
-            body_limit: i18n::message(
-                lang,
+            body_limit: words.with(
                 "form-testimony-limit",
                 &[(
                     "max",
                     &crate::i18n::format_number(MAX_TESTIMONY_CHARS, lang),
                 )],
             ),
-            attachments_hint: i18n::message(
-                lang,
+            attachments_hint: words.with(
                 "form-attachments-hint",
                 &[
                     ("files", &limits.max_files.to_string()),
@@ -155,7 +159,28 @@ impl FormView {
                 ],
             ),
             staff,
+            receipt_languages: if staff {
+                Lang::ALL
+                    .into_iter()
+                    .map(|l| Choice {
+                        value: l.code().into(),
+                        label: match l {
+                            Lang::En => l.english_name().to_string(),
+                            _ => format!("{} ({})", l.english_name(), l.native_name()),
+                        },
+                        hint: String::new(),
+                    })
+                    .collect()
+            } else {
+                Vec::new()
+            },
+            words,
         }
+    }
+
+    /// A message of the form, in the words for whoever fills it in.
+    pub fn t(&self, key: &str) -> String {
+        self.words.t(key)
     }
 }
 

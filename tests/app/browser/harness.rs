@@ -127,6 +127,28 @@ impl Browser {
         self.client.goto(&app.url(path)).await.expect("navigate");
     }
 
+    /// Make the page `width` CSS pixels wide (a phone is 360), whatever frame the window has.
+    pub async fn set_width(&self, width: u32) {
+        let mut outer = width;
+        for _ in 0..3 {
+            self.client
+                .set_window_size(outer, 900)
+                .await
+                .expect("resize the window");
+            let inner = self
+                .client
+                .execute("return window.innerWidth;", vec![])
+                .await
+                .expect("read the width")
+                .as_u64()
+                .unwrap_or_default() as u32;
+            if inner == width {
+                return;
+            }
+            outer = (outer + width).saturating_sub(inner);
+        }
+    }
+
     /// Open a full URL (e.g. from an email).
     pub async fn goto_url(&self, url: &str) {
         self.client.goto(url).await.expect("navigate");
