@@ -2,6 +2,7 @@
 //! notice when Chromium is absent, except under CI.
 
 pub mod harness;
+mod layout;
 mod receipts;
 
 use peoples_upr::domain::account::Role;
