@@ -4,6 +4,7 @@
 pub mod harness;
 mod layout;
 mod receipts;
+mod witness;
 
 use peoples_upr::domain::account::Role;
 
