@@ -314,3 +314,19 @@ privacy-default-notice =
     If you withdraw your testimony, it is not used in any way from then on.
 
     If you erase your testimony, everything you gave is deleted: your words, what you added, your files, your name and your contact details. Only the fact that a testimony was withdrawn and erased, with the date, remains, so that the counts stay honest.
+
+## Dates and times
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December
+date-long = { $month } { $day }, { $year }
+date-time = { $date }, { $time } ({ $zone })

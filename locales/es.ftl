@@ -314,3 +314,19 @@ privacy-default-notice =
     Si retira su testimonio, desde ese momento no se usa de ninguna manera.
 
     Si borra su testimonio, se elimina todo lo que usted dio: sus palabras, lo que agregó, sus archivos, su nombre y sus datos de contacto. Solo queda el hecho de que un testimonio fue retirado y borrado, con la fecha, para que las cuentas sigan siendo honestas.
+
+## Dates and times
+month-1 = enero
+month-2 = febrero
+month-3 = marzo
+month-4 = abril
+month-5 = mayo
+month-6 = junio
+month-7 = julio
+month-8 = agosto
+month-9 = septiembre
+month-10 = octubre
+month-11 = noviembre
+month-12 = diciembre
+date-long = { $day } de { $month } de { $year }
+date-time = { $date }, a las { $time } ({ $zone })

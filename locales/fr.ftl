@@ -314,3 +314,19 @@ privacy-default-notice =
     Si vous retirez votre témoignage, il n’est plus utilisé d’aucune façon à partir de ce moment.
 
     Si vous effacez votre témoignage, tout ce que vous avez donné est supprimé : vos paroles, vos ajouts, vos fichiers, votre nom et vos coordonnées. Il ne reste que le fait qu’un témoignage a été retiré et effacé, avec la date, pour que les comptes restent honnêtes.
+
+## Dates and times
+month-1 = janvier
+month-2 = février
+month-3 = mars
+month-4 = avril
+month-5 = mai
+month-6 = juin
+month-7 = juillet
+month-8 = août
+month-9 = septembre
+month-10 = octobre
+month-11 = novembre
+month-12 = décembre
+date-long = { $day } { $month } { $year }
+date-time = { $date } à { $time } ({ $zone })

@@ -302,3 +302,19 @@ privacy-default-notice =
     Si ou retire temwayaj ou, depi lè sa a nou p ap itilize l okenn fason.
 
     Si ou efase temwayaj ou, tout sa ou te bay efase: pawòl ou, sa ou te ajoute, fichye ou yo, non ou ak enfòmasyon pou kontakte w yo. Se sèlman lefèt ke yon temwayaj te retire epi efase, ak dat la, ki rete, pou kont yo rete onèt.
+
+## Dates and times
+month-1 = janvye
+month-2 = fevriye
+month-3 = mas
+month-4 = avril
+month-5 = me
+month-6 = jen
+month-7 = jiyè
+month-8 = out
+month-9 = septanm
+month-10 = oktòb
+month-11 = novanm
+month-12 = desanm
+date-long = { $day } { $month } { $year }
+date-time = { $date } a { $time } ({ $zone })

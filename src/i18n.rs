@@ -169,6 +169,44 @@ pub fn format_number(n: usize, lang: Lang) -> String {
     out
 }
 
+/// A day in words, as the language writes it ("December 23, 2026", "23 de diciembre de
+/// 2026"), with no-break spaces so that it never wraps across lines.
+pub fn format_date(day: chrono::NaiveDate, lang: Lang) -> String {
+    use chrono::Datelike as _;
+    let month = message(lang, &format!("month-{}", day.month()), &[]);
+    message(
+        lang,
+        "date-long",
+        &[
+            ("day", &day.day().to_string()),
+            ("month", &month),
+            ("year", &day.year().to_string()),
+        ],
+    )
+    .replace(' ', "\u{a0}")
+}
+
+/// A moment stored in UTC, shown in a time zone in words with the zone's abbreviation
+/// ("December 23, 2026, 4:19 AM (CST)"), never wrapping across lines.
+pub fn format_datetime(utc: chrono::NaiveDateTime, zone: chrono_tz::Tz, lang: Lang) -> String {
+    use chrono::TimeZone as _;
+    let local = zone.from_utc_datetime(&utc);
+    let time = match lang {
+        Lang::En => local.format("%-I:%M %p").to_string(),
+        _ => local.format("%H:%M").to_string(),
+    };
+    message(
+        lang,
+        "date-time",
+        &[
+            ("date", &format_date(local.date_naive(), lang)),
+            ("time", &time),
+            ("zone", &local.format("%Z").to_string()),
+        ],
+    )
+    .replace(' ', "\u{a0}")
+}
+
 /// All message ids of a language's file.
 pub fn keys(lang: Lang) -> Vec<String> {
     let resource = FluentResource::try_new(lang.source().to_string()).unwrap_or_else(|(r, _)| r);
@@ -242,6 +280,33 @@ mod tests {
         assert_eq!(format_number(5_000, Lang::Es), "5000");
         assert_eq!(format_number(50_000, Lang::Fr), "50\u{202f}000");
         assert_eq!(format_number(999, Lang::Fr), "999");
+    }
+
+    #[test]
+    fn dates_and_times_are_in_words_in_the_hearing_zone() {
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 12, 23).unwrap();
+        let utc = day.and_hms_opt(16, 19, 0).unwrap();
+        let nb = |s: &str| s.replace(' ', "\u{a0}");
+        assert_eq!(format_date(day, Lang::En), nb("December 23, 2026"));
+        assert_eq!(format_date(day, Lang::Es), nb("23 de diciembre de 2026"));
+        assert_eq!(
+            format_datetime(utc, chrono_tz::America::Chicago, Lang::En),
+            nb("December 23, 2026, 10:19 AM (CST)")
+        );
+        assert_eq!(
+            format_datetime(utc, chrono_tz::America::Chicago, Lang::Fr),
+            nb("23 décembre 2026 à 10:19 (CST)")
+        );
+        // Summer time is taken into account.
+        let july = chrono::NaiveDate::from_ymd_opt(2026, 7, 1)
+            .unwrap()
+            .and_hms_opt(16, 0, 0)
+            .unwrap();
+        assert!(
+            format_datetime(july, chrono_tz::America::Chicago, Lang::Es)
+                .contains("11:00\u{a0}(CDT)")
+        );
+        assert!(!format_datetime(utc, chrono_tz::UTC, Lang::Ht).contains(' '));
     }
 
     #[test]

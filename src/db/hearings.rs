@@ -51,9 +51,16 @@ pub struct Hearing {
     pub created_by: Option<String>,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    /// The time zone its times are shown in (an IANA name).
+    pub time_zone: String,
 }
 
 impl Hearing {
+    /// The hearing's time zone (UTC when the stored name is unknown).
+    pub fn zone(&self) -> chrono_tz::Tz {
+        self.time_zone.parse().unwrap_or(chrono_tz::UTC)
+    }
+
     pub fn status(&self) -> HearingStatus {
         self.status
     }

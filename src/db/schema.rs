@@ -80,6 +80,7 @@ diesel::table! {
         created_by -> Nullable<Text>,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        time_zone -> Text,
     }
 }
 

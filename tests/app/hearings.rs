@@ -194,7 +194,7 @@ async fn organizer_creates_a_draft_hearing_and_sees_it_in_the_list(app: TestApp)
     assert!(page.contains("/hearings/el-paso-2026 (not public while the hearing is draft)"));
     assert!(page.contains("March 5, 2026 to March 6, 2026"));
     assert!(page.contains("El Paso, Texas"));
-    assert!(page.contains("2026-02-01 09:00 UTC to 2026-03-31 17:00 UTC"));
+    assert!(page.contains("February 1, 2026, 9:00 AM (UTC) to March 31, 2026, 5:00 PM (UTC)"));
     assert!(page.contains("English, Spanish"));
     assert!(page.contains("Immigration detention"));
     assert!(page.contains("Open for testimony"));

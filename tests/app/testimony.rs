@@ -48,7 +48,34 @@ both_databases!(
     submissions_from_one_address_are_rate_limited,
     consent_is_bound_to_the_consent_text_the_witness_saw,
     themes_are_in_alphabetical_order_in_each_language,
+    deadlines_are_in_words_in_the_hearing_time_zone,
 );
+
+async fn deadlines_are_in_words_in_the_hearing_time_zone(app: TestApp) {
+    use peoples_upr::db::schema::hearings;
+    let id = open_hearing(&app, "zona");
+    app.db(|c| {
+        diesel::update(hearings::table.find(&id))
+            .set(hearings::time_zone.eq("America/Chicago"))
+            .execute(c)
+            .unwrap()
+    });
+    let h = app.db(|c| db::hearings::find(c, &id)).unwrap().unwrap();
+    for (lang, code) in [(Lang::Es, "es"), (Lang::En, "en"), (Lang::Fr, "fr")] {
+        let expected = peoples_upr::i18n::format_datetime(h.closes_at, h.zone(), lang);
+        assert!(
+            !expected.contains(' '),
+            "never broken across lines: {expected:?}"
+        );
+        let page = app.get_in("/hearings/zona", code).await;
+        assert!(page.body.contains(&expected), "{code}: {expected}");
+        let list = app.get_in("/hearings", code).await;
+        assert!(list.body.contains(&expected), "{code}: {expected}");
+    }
+    let spanish = app.get_in("/hearings/zona", "es").await;
+    assert!(spanish.contains("a las"), "{}", spanish.text());
+    assert!(!spanish.contains("UTC"));
+}
 
 async fn themes_are_in_alphabetical_order_in_each_language(app: TestApp) {
     open_hearing(&app, "orden");

@@ -79,9 +79,9 @@ pub fn dates(starts_on: NaiveDate, ends_on: Option<NaiveDate>) -> String {
     }
 }
 
-/// A moment in UTC, as staff pages show it.
-pub fn moment(t: NaiveDateTime) -> String {
-    t.format("%Y-%m-%d %H:%M UTC").to_string()
+/// A moment stored in UTC, as staff pages show it: in the hearing's time zone, in words.
+pub fn moment(t: NaiveDateTime, h: &Hearing) -> String {
+    crate::i18n::format_datetime(t, h.zone(), crate::i18n::Lang::En)
 }
 
 /// Where a hearing takes place, in words.

@@ -29,21 +29,18 @@ pub struct HearingView {
     pub availability: String,
 }
 
-fn utc(t: chrono::NaiveDateTime) -> String {
-    format!("{} UTC", t.format("%Y-%m-%d %H:%M"))
-}
-
 impl HearingView {
     pub fn new(h: &Hearing, themes: &[Theme], lang: Lang) -> Self {
         let acceptance = h.acceptance();
+        let when = |t| i18n::format_datetime(t, h.zone(), lang);
         let availability = match acceptance {
             Acceptance::Accepting => i18n::message(
                 lang,
                 "hearing-accepting-until",
-                &[("date", &utc(h.closes_at))],
+                &[("date", &when(h.closes_at))],
             ),
             Acceptance::NotOpenYet => {
-                i18n::message(lang, "hearing-not-open-yet", &[("date", &utc(h.opens_at))])
+                i18n::message(lang, "hearing-not-open-yet", &[("date", &when(h.opens_at))])
             }
             Acceptance::Closed => i18n::message(lang, "hearing-closed", &[]),
         };
@@ -55,10 +52,10 @@ impl HearingView {
         let dates = match h.ends_on {
             Some(end) if end != h.starts_on => format!(
                 "{} – {}",
-                h.starts_on.format("%Y-%m-%d"),
-                end.format("%Y-%m-%d")
+                i18n::format_date(h.starts_on, lang),
+                i18n::format_date(end, lang)
             ),
-            _ => h.starts_on.format("%Y-%m-%d").to_string(),
+            _ => i18n::format_date(h.starts_on, lang),
         };
         Self {
             slug: h.slug.clone(),

@@ -1,0 +1,1 @@
+ALTER TABLE hearings DROP COLUMN time_zone;
