@@ -90,6 +90,8 @@ pub struct HearingFields {
     pub languages: Vec<Lang>,
     pub opens_at: NaiveDateTime,
     pub closes_at: NaiveDateTime,
+    /// The IANA name of the time zone its times are shown in.
+    pub time_zone: String,
     pub theme_ids: Vec<String>,
     pub consent_text: String,
 }
@@ -124,6 +126,7 @@ struct Columns<'a> {
     languages: String,
     opens_at: NaiveDateTime,
     closes_at: NaiveDateTime,
+    time_zone: &'a str,
     updated_at: NaiveDateTime,
 }
 
@@ -141,6 +144,7 @@ impl<'a> Columns<'a> {
             languages: join_langs(&f.languages),
             opens_at: f.opens_at,
             closes_at: f.closes_at,
+            time_zone: &f.time_zone,
             updated_at: at,
         }
     }

@@ -62,6 +62,25 @@ impl HearingStatus {
     }
 }
 
+/// The time zones a hearing can be in: the IANA name, and how organizers know it.
+pub const TIME_ZONES: &[(&str, &str)] = &[
+    ("America/New_York", "Eastern (New York, Miami, Atlanta)"),
+    ("America/Chicago", "Central (Chicago, Houston, San Antonio)"),
+    ("America/Denver", "Mountain (Denver, El Paso, Albuquerque)"),
+    ("America/Phoenix", "Arizona (Phoenix, Tucson)"),
+    (
+        "America/Los_Angeles",
+        "Pacific (Los Angeles, San Diego, Seattle)",
+    ),
+    ("America/Anchorage", "Alaska (Anchorage)"),
+    ("Pacific/Honolulu", "Hawaii (Honolulu)"),
+    (
+        "America/Puerto_Rico",
+        "Atlantic (Puerto Rico, US Virgin Islands)",
+    ),
+    ("UTC", "UTC (Coordinated Universal Time)"),
+];
+
 impl TryFrom<String> for HearingStatus {
     type Error = super::ids::UnknownCode;
     fn try_from(code: String) -> Result<Self, Self::Error> {

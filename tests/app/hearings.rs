@@ -178,7 +178,7 @@ async fn organizer_creates_a_draft_hearing_and_sees_it_in_the_list(app: TestApp)
 
     let form = app.get("/staff/hearings/new").await;
     assert_eq!(form.status, 200);
-    assert!(form.contains("Times are in UTC"));
+    assert!(form.contains("Times are in the hearing's time zone"));
     assert!(form.contains("Asylum access"), "themes are offered by name");
     assert!(form.contains("Haitian Creole"));
     assert!(form.is_checked("languages", "en"));

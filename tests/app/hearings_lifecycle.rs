@@ -8,6 +8,7 @@ use crate::hearings::{CONSENT, consent_versions, create, fields, login_as};
 use crate::helpers::{Page, TestApp};
 
 both_databases!(
+    the_window_is_entered_and_shown_in_the_hearing_time_zone,
     the_lifecycle_moves_only_as_allowed,
     editing_the_consent_text_makes_a_new_version,
 );
@@ -183,4 +184,54 @@ async fn editing_the_consent_text_makes_a_new_version(app: TestApp) {
     let page = app.get(&format!("/staff/hearings/{id}")).await;
     assert!(page.contains("Changes saved."));
     assert!(!page.contains("is now version"));
+}
+
+async fn the_window_is_entered_and_shown_in_the_hearing_time_zone(app: TestApp) {
+    login_as(&app, "olga@example.org", Role::Organizer).await;
+    let id = create(&app, &[("time_zone", "America/Chicago")]).await;
+    let h = app.db(|c| db::hearings::find(c, &id)).unwrap().unwrap();
+    // 09:00 in Chicago in February is 15:00 UTC.
+    assert_eq!(
+        h.opens_at.format("%Y-%m-%d %H:%M").to_string(),
+        "2026-02-01 15:00"
+    );
+    assert_eq!(h.time_zone, "America/Chicago");
+    let page = app.get(&format!("/staff/hearings/{id}")).await;
+    assert!(
+        page.contains("February 1, 2026, 9:00 AM (CST)"),
+        "{}",
+        page.text()
+    );
+    let edit = app.get(&format!("/staff/hearings/{id}/edit")).await;
+    assert_eq!(
+        edit.field_value("opens_at").as_deref(),
+        Some("2026-02-01T09:00")
+    );
+
+    // An unknown zone, and a time the clocks skip, are refused with everything kept.
+    let path = format!("/staff/hearings/{id}/edit");
+    let bad = app
+        .submit(&path, &path, &fields(&[("time_zone", "Mars/Olympus")], &[]))
+        .await;
+    assert_eq!(bad.status, 422);
+    assert!(bad.contains("Choose the hearing's time zone from the list."));
+    let skipped = app
+        .submit(
+            &path,
+            &path,
+            &fields(
+                &[
+                    ("time_zone", "America/Chicago"),
+                    ("opens_at", "2026-03-08T02:30"),
+                ],
+                &[],
+            ),
+        )
+        .await;
+    assert_eq!(skipped.status, 422);
+    assert!(skipped.contains("does not exist in this time zone"));
+    assert_eq!(
+        skipped.field_value("opens_at").as_deref(),
+        Some("2026-03-08T02:30")
+    );
 }

@@ -114,6 +114,7 @@ pub fn hearing_with_status(app: &TestApp, slug: &str, status: HearingStatus) -> 
         languages: vec![Lang::En, Lang::Es],
         opens_at: now - chrono::Duration::days(1),
         closes_at: now + chrono::Duration::days(30),
+        time_zone: "UTC".into(),
         theme_ids: vec![
             "asylum-access".into(),
             "immigration-detention".into(),
@@ -695,6 +696,7 @@ async fn consent_is_bound_to_the_consent_text_the_witness_saw(app: TestApp) {
             languages: h.languages(),
             opens_at: h.opens_at,
             closes_at: h.closes_at,
+            time_zone: "UTC".into(),
             theme_ids: themes.into_iter().map(|t| t.id).collect(),
             consent_text: "New wording: we may also share counts with partners.".into(),
         };

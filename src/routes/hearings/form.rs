@@ -7,7 +7,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 
 use crate::db::{self, hearings::Hearing, hearings::HearingFields, hearings::Theme};
 use crate::domain::FormErrors;
-use crate::domain::hearing::{slugify, valid_slug};
+use crate::domain::hearing::{TIME_ZONES, slugify, valid_slug};
 use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::state::AppState;
@@ -53,6 +53,8 @@ pub struct HearingForm {
     pub languages: Vec<String>,
     pub opens_at: String,
     pub closes_at: String,
+    /// The IANA name of the hearing's time zone; the window's times are in it.
+    pub time_zone: String,
     pub consent_text: String,
 }
 
@@ -61,6 +63,7 @@ impl HearingForm {
     pub fn blank() -> Self {
         Self {
             languages: vec![Lang::En.code().into()],
+            time_zone: "UTC".into(),
             consent_text: DEFAULT_CONSENT_TEXT.into(),
             ..Default::default()
         }
@@ -86,8 +89,9 @@ impl HearingForm {
                 .unwrap_or_default(),
             themes: themes.iter().map(|t| t.id.clone()).collect(),
             languages: h.languages().iter().map(|l| l.code().to_string()).collect(),
-            opens_at: h.opens_at.format(DATETIME_FORMATS[0]).to_string(),
-            closes_at: h.closes_at.format(DATETIME_FORMATS[0]).to_string(),
+            opens_at: local(h.opens_at, h.zone()),
+            closes_at: local(h.closes_at, h.zone()),
+            time_zone: h.zone().name().to_string(),
             consent_text: consent_text.to_string(),
         }
     }
@@ -250,8 +254,21 @@ impl HearingForm {
             );
         }
 
-        let opens_at = parse_moment(&mut errors, "opens_at", &self.opens_at, "opens");
-        let closes_at = parse_moment(&mut errors, "closes_at", &self.closes_at, "closes");
+        // A form without the field (an older page) means UTC, as it did before zones.
+        let zone_name = match self.time_zone.trim() {
+            "" => "UTC",
+            name => name,
+        };
+        let zone = TIME_ZONES
+            .iter()
+            .find(|(name, _)| *name == zone_name)
+            .and_then(|(name, _)| name.parse::<chrono_tz::Tz>().ok());
+        if zone.is_none() {
+            errors.add("time_zone", "Choose the hearing's time zone from the list.");
+        }
+        let zone = zone.unwrap_or(chrono_tz::UTC);
+        let opens_at = parse_moment(&mut errors, "opens_at", &self.opens_at, "opens", zone);
+        let closes_at = parse_moment(&mut errors, "closes_at", &self.closes_at, "closes", zone);
         if let (Some(o), Some(c)) = (opens_at, closes_at)
             && c <= o
         {
@@ -287,6 +304,7 @@ impl HearingForm {
                     languages,
                     opens_at,
                     closes_at,
+                    time_zone: zone.name().to_string(),
                     theme_ids,
                     consent_text,
                 })
@@ -300,32 +318,57 @@ fn parse_date(v: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(v, DATE_FORMAT).ok()
 }
 
+/// A stored (UTC) moment as the form shows it: in the hearing's time zone.
+fn local(utc: NaiveDateTime, zone: chrono_tz::Tz) -> String {
+    use chrono::TimeZone as _;
+    zone.from_utc_datetime(&utc)
+        .naive_local()
+        .format(DATETIME_FORMATS[0])
+        .to_string()
+}
+
+/// Read a local date and time in the hearing's zone; returns it in UTC, as stored.
 fn parse_moment(
     errors: &mut FormErrors,
     field: &'static str,
     raw: &str,
     verb: &str,
+    zone: chrono_tz::Tz,
 ) -> Option<NaiveDateTime> {
+    use chrono::TimeZone as _;
     let v = raw.trim();
     if v.is_empty() {
         errors.add(
             field,
-            format!("Enter the date and time the submission window {verb} (UTC)."),
+            format!("Enter the date and time the submission window {verb}."),
         );
         return None;
     }
-    let parsed = DATETIME_FORMATS
+    let Some(naive) = DATETIME_FORMATS
         .iter()
-        .find_map(|f| NaiveDateTime::parse_from_str(v, f).ok());
-    if parsed.is_none() {
+        .find_map(|f| NaiveDateTime::parse_from_str(v, f).ok())
+    else {
         errors.add(
             field,
             format!(
                 "Enter when the submission window {verb} as a date and time, for example 2026-03-05T09:00."
             ),
         );
+        return None;
+    };
+    // A time skipped when clocks go forward does not exist; a repeated one takes the first.
+    match zone.from_local_datetime(&naive).earliest() {
+        Some(t) => Some(t.naive_utc()),
+        None => {
+            errors.add(
+                field,
+                format!(
+                    "{v} does not exist in this time zone: the clocks move forward then. Choose a time an hour later."
+                ),
+            );
+            None
+        }
     }
-    parsed
 }
 
 /// Check a submitted form against the theme vocabulary and the addresses in use
@@ -383,6 +426,8 @@ pub struct FormPage {
     pub form: HearingForm,
     pub themes: Vec<Choice>,
     pub languages: Vec<Choice>,
+    /// The time zones to choose from: (IANA name, label).
+    pub time_zones: &'static [(&'static str, &'static str)],
     pub errors: FormErrors,
 }
 
@@ -438,6 +483,7 @@ pub async fn form_page(
                 label: l.english_name().into(),
             })
             .collect(),
+        time_zones: TIME_ZONES,
         ctx,
         form,
         errors,
