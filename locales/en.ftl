@@ -98,6 +98,7 @@ form-phone-label = Phone number
 form-consent-legend = What do you allow us to do with your testimony?
 form-consent-hint = Nothing is ticked for you. Choose each one on its own. You can change these later with your receipt code.
 form-consent-text-title = Read how this hearing uses testimony
+form-consent-text-other-language = This text is shown in { $language }: it is not written in the language of this page.
 consent-publish = Use my testimony in the published report, without my name (a summary or a quote).
 consent-publish-hint = Your name and contact details are never published with it.
 consent-quote = Quote my words exactly.

@@ -98,6 +98,7 @@ form-phone-label = Número de teléfono
 form-consent-legend = ¿Qué nos permite hacer con su testimonio?
 form-consent-hint = No hay nada marcado de antemano. Elija cada opción por separado. Puede cambiar estas opciones más tarde con su código de recibo.
 form-consent-text-title = Lea cómo esta audiencia usa los testimonios
+form-consent-text-other-language = Este texto se muestra en { $language }: no está escrito en el idioma de esta página.
 consent-publish = Usar mi testimonio en el informe publicado, sin mi nombre (un resumen o una cita).
 consent-publish-hint = Su nombre y sus datos de contacto nunca se publican con él.
 consent-quote = Citar mis palabras exactas.

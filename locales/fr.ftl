@@ -98,6 +98,7 @@ form-phone-label = Numéro de téléphone
 form-consent-legend = Que nous autorisez-vous à faire de votre témoignage ?
 form-consent-hint = Rien n’est coché à l’avance. Choisissez chaque option séparément. Vous pourrez modifier ces choix plus tard avec votre code de reçu.
 form-consent-text-title = Lisez comment cette audience utilise les témoignages
+form-consent-text-other-language = Ce texte est affiché en { $language } : il n’est pas rédigé dans la langue de cette page.
 consent-publish = Utiliser mon témoignage dans le rapport publié, sans mon nom (un résumé ou une citation).
 consent-publish-hint = Votre nom et vos coordonnées ne sont jamais publiés avec votre témoignage.
 consent-quote = Citer mes paroles telles quelles.

@@ -98,6 +98,7 @@ form-phone-label = Nimewo telefòn
 form-consent-legend = Kisa ou pèmèt nou fè ak temwayaj ou?
 form-consent-hint = Nou pa make anyen pou ou. Chwazi chak youn apa. Ou ka chanje chwa sa yo pita ak kòd resi ou.
 form-consent-text-title = Li kijan odyans sa a itilize temwayaj yo
+form-consent-text-other-language = Tèks sa a parèt an { $language }: li pa ekri nan lang paj sa a.
 consent-publish = Itilize temwayaj mwen nan rapò ki pibliye a, san non mwen (yon rezime oswa yon sitasyon).
 consent-publish-hint = Nou p ap janm pibliye non ou ni enfòmasyon pou kontakte w yo avè l.
 consent-quote = Site pawòl mwen egzakteman jan mwen di yo.

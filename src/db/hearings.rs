@@ -3,7 +3,7 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
-use super::schema::{consent_texts, hearing_themes, hearings, themes};
+use super::schema::{consent_texts, hearing_texts, hearing_themes, hearings, themes};
 use super::{DbConn, MultiBackend, new_id, now};
 use crate::domain::hearing::HearingStatus;
 use crate::i18n::Lang;
@@ -70,17 +70,35 @@ impl Hearing {
         self.languages.split(',').filter_map(Lang::parse).collect()
     }
 
+    /// The language its title and summary columns are in, and the one shown where the
+    /// reader's language is not accepted: the first it accepts.
+    pub fn first_language(&self) -> Lang {
+        self.languages().first().copied().unwrap_or(Lang::En)
+    }
+
     /// Whether testimony is accepted right now.
     pub fn acceptance(&self) -> crate::domain::hearing::Acceptance {
         crate::domain::hearing::acceptance(self.status(), self.opens_at, self.closes_at, now())
     }
 }
 
+/// A hearing's title, summary and consent text in one language.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LangTexts {
+    pub lang: Lang,
+    pub title: String,
+    pub summary: String,
+    /// Empty when the consent text is not written yet in this language.
+    pub consent_text: String,
+}
+
 /// The fields of a hearing that organizers set.
 #[derive(Clone, Debug)]
 pub struct HearingFields {
     pub slug: String,
+    /// The title in the first language: the one staff see.
     pub title: String,
+    /// The summary in the first language.
     pub summary: String,
     pub city: String,
     pub state: String,
@@ -93,7 +111,18 @@ pub struct HearingFields {
     /// The IANA name of the time zone its times are shown in.
     pub time_zone: String,
     pub theme_ids: Vec<String>,
-    pub consent_text: String,
+    /// The texts of each language the hearing accepts, the first language first.
+    pub texts: Vec<LangTexts>,
+}
+
+/// A hearing's title and summary in one language.
+#[derive(Clone, Debug, Queryable, Selectable)]
+#[diesel(table_name = hearing_texts, check_for_backend(MultiBackend))]
+pub struct HearingText {
+    pub hearing_id: String,
+    pub lang: String,
+    pub title: String,
+    pub summary: String,
 }
 
 /// A version of a hearing's consent text.
@@ -105,6 +134,8 @@ pub struct ConsentText {
     pub version: i32,
     pub body: String,
     pub created_at: NaiveDateTime,
+    /// The language it is written in.
+    pub lang: String,
 }
 
 fn join_langs(langs: &[Lang]) -> String {
@@ -231,13 +262,70 @@ pub fn themes_of(conn: &mut DbConn, hearing_id: &str) -> QueryResult<Vec<Theme>>
         .load(conn)
 }
 
-/// The consent text witnesses see now (the newest version).
-pub fn current_consent_text(conn: &mut DbConn, hearing_id: &str) -> QueryResult<ConsentText> {
-    consent_texts::table
+/// The newest version of a hearing's consent text in each language that has one.
+pub fn current_consent_texts(conn: &mut DbConn, hearing_id: &str) -> QueryResult<Vec<ConsentText>> {
+    let all = consent_texts::table
         .filter(consent_texts::hearing_id.eq(hearing_id))
         .order(consent_texts::version.desc())
         .select(ConsentText::as_select())
+        .load(conn)?;
+    let mut newest: Vec<ConsentText> = Vec::new();
+    for text in all {
+        if !newest.iter().any(|n| n.lang == text.lang) {
+            newest.push(text);
+        }
+    }
+    Ok(newest)
+}
+
+/// The consent text a reader of `lang` is shown now: the newest version in that language
+/// if the hearing accepts it and has one, else in the hearing's first language (the
+/// caller compares [`ConsentText::lang`] to say so), else the newest in any language.
+pub fn current_consent_text(
+    conn: &mut DbConn,
+    hearing: &Hearing,
+    lang: Lang,
+) -> QueryResult<ConsentText> {
+    let newest = current_consent_texts(conn, &hearing.id)?;
+    let accepted = hearing.languages();
+    let first = hearing.first_language();
+    let pick = newest
+        .iter()
+        .find(|t| t.lang == lang.code() && accepted.contains(&lang))
+        .or_else(|| newest.iter().find(|t| t.lang == first.code()))
+        .or_else(|| newest.first())
+        .cloned();
+    pick.ok_or(diesel::result::Error::NotFound)
+}
+
+/// The title and summary in each language that has them.
+pub fn texts_of(conn: &mut DbConn, hearing_id: &str) -> QueryResult<Vec<HearingText>> {
+    hearing_texts::table
+        .filter(hearing_texts::hearing_id.eq(hearing_id))
+        .select(HearingText::as_select())
+        .load(conn)
+}
+
+/// Put the title and summary of `lang` in place of the first language's, when the
+/// hearing accepts that language and has them written in it.
+pub fn localize(conn: &mut DbConn, hearing: &mut Hearing, lang: Lang) -> QueryResult<()> {
+    if !hearing.languages().contains(&lang) || lang == hearing.first_language() {
+        return Ok(());
+    }
+    let text = hearing_texts::table
+        .find((&hearing.id, lang.code()))
+        .select(HearingText::as_select())
         .first(conn)
+        .optional()?;
+    if let Some(text) = text {
+        if !text.title.trim().is_empty() {
+            hearing.title = text.title;
+        }
+        if !text.summary.trim().is_empty() {
+            hearing.summary = text.summary;
+        }
+    }
+    Ok(())
 }
 
 pub fn consent_text(conn: &mut DbConn, id: &str) -> QueryResult<ConsentText> {
@@ -264,6 +352,7 @@ fn set_themes(conn: &mut DbConn, hearing_id: &str, theme_ids: &[String]) -> Quer
 fn add_consent_version(
     conn: &mut DbConn,
     hearing_id: &str,
+    lang: Lang,
     version: i32,
     body: &str,
 ) -> QueryResult<()> {
@@ -271,6 +360,7 @@ fn add_consent_version(
         .values((
             consent_texts::id.eq(new_id()),
             consent_texts::hearing_id.eq(hearing_id),
+            consent_texts::lang.eq(lang.code()),
             consent_texts::version.eq(version),
             consent_texts::body.eq(body),
             consent_texts::created_at.eq(now()),
@@ -294,7 +384,7 @@ pub fn create(conn: &mut DbConn, f: &HearingFields, created_by: &str) -> QueryRe
             ))
             .execute(conn)?;
         set_themes(conn, &id, &f.theme_ids)?;
-        add_consent_version(conn, &id, 1, &f.consent_text)?;
+        save_texts(conn, &id, &f.texts)?;
         Ok(id)
     })
 }
@@ -307,12 +397,45 @@ pub fn update(conn: &mut DbConn, id: &str, f: &HearingFields) -> QueryResult<()>
             .set(Columns::of(f, now()))
             .execute(conn)?;
         set_themes(conn, id, &f.theme_ids)?;
-        let current = current_consent_text(conn, id)?;
-        if current.body != f.consent_text {
-            add_consent_version(conn, id, current.version + 1, &f.consent_text)?;
-        }
-        Ok(())
+        save_texts(conn, id, &f.texts)
     })
+}
+
+/// Write each language's title and summary, and a new consent version for each language
+/// whose consent text changed. Versions are numbered across the hearing (the unique key
+/// is the hearing and the version), so each language's history is its own versions in
+/// order.
+fn save_texts(conn: &mut DbConn, hearing_id: &str, texts: &[LangTexts]) -> QueryResult<()> {
+    let newest = current_consent_texts(conn, hearing_id)?;
+    let mut top = newest.iter().map(|t| t.version).max().unwrap_or(0);
+    for t in texts {
+        diesel::delete(hearing_texts::table.find((hearing_id, t.lang.code()))).execute(conn)?;
+        diesel::insert_into(hearing_texts::table)
+            .values((
+                hearing_texts::hearing_id.eq(hearing_id),
+                hearing_texts::lang.eq(t.lang.code()),
+                hearing_texts::title.eq(&t.title),
+                hearing_texts::summary.eq(&t.summary),
+            ))
+            .execute(conn)?;
+        let body = t.consent_text.trim();
+        let current = newest.iter().find(|c| c.lang == t.lang.code());
+        if !body.is_empty() && current.is_none_or(|c| c.body != body) {
+            top += 1;
+            add_consent_version(conn, hearing_id, t.lang, top, body)?;
+        }
+    }
+    Ok(())
+}
+
+/// The languages of a hearing that have no consent text yet.
+pub fn languages_without_consent(conn: &mut DbConn, hearing: &Hearing) -> QueryResult<Vec<Lang>> {
+    let newest = current_consent_texts(conn, &hearing.id)?;
+    Ok(hearing
+        .languages()
+        .into_iter()
+        .filter(|l| !newest.iter().any(|t| t.lang == l.code()))
+        .collect())
 }
 
 /// Move a hearing to a new status, if it is still in `from` (another organizer may have

@@ -98,6 +98,16 @@ diesel::table! {
         version -> Integer,
         body -> Text,
         created_at -> Timestamp,
+        lang -> Text,
+    }
+}
+
+diesel::table! {
+    hearing_texts (hearing_id, lang) {
+        hearing_id -> Text,
+        lang -> Text,
+        title -> Text,
+        summary -> Text,
     }
 }
 
@@ -283,6 +293,7 @@ diesel::joinable!(user_keys -> users (user_id));
 diesel::joinable!(hearing_themes -> hearings (hearing_id));
 diesel::joinable!(hearing_themes -> themes (theme_id));
 diesel::joinable!(consent_texts -> hearings (hearing_id));
+diesel::joinable!(hearing_texts -> hearings (hearing_id));
 diesel::joinable!(testimonies -> hearings (hearing_id));
 diesel::joinable!(testimony_themes -> testimonies (testimony_id));
 diesel::joinable!(testimony_themes -> themes (theme_id));
@@ -299,6 +310,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     hearings,
     hearing_themes,
     consent_texts,
+    hearing_texts,
     testimonies,
     testimony_themes,
     consent_records,

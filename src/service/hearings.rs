@@ -1,10 +1,12 @@
 //! Hearings and the theme vocabulary: creating and editing hearings (a changed consent
-//! text becomes a new version), moving them through their statuses, adding themes.
+//! text becomes a new version of that language's text), moving them through their statuses
+//! (a hearing opens only with a consent text in each of its languages), adding themes.
 
 use super::{ServiceError, transaction};
 use crate::db::{self, DbConn, hearings::HearingFields};
 use crate::domain::hearing::HearingStatus;
 use crate::domain::ids::HearingId;
+use crate::i18n::Lang;
 
 /// Why a hearing was not saved.
 #[derive(Debug, PartialEq, Eq)]
@@ -28,43 +30,65 @@ pub fn create(
     })
 }
 
-/// The consent text's version before and after an edit.
+/// What an edit changed in the consent texts.
 pub struct Edited {
-    pub consent_before: i32,
-    pub consent_after: i32,
+    /// The languages whose consent text got a new version, with that version.
+    pub new_versions: Vec<(Lang, i32)>,
 }
 
-/// Save a hearing's new fields. A changed consent text becomes a new version; consent
-/// records keep pointing at the version their witness saw.
+/// Save a hearing's new fields. A changed consent text becomes a new version of that
+/// language's text; consent records keep pointing at the version their witness saw.
 pub fn update(
     conn: &mut DbConn,
     id: &str,
     fields: &HearingFields,
 ) -> Result<Result<Edited, HearingRefusal>, ServiceError> {
     transaction(conn, |conn| {
-        let before = db::hearings::current_consent_text(conn, id)?.version;
+        let before = db::hearings::current_consent_texts(conn, id)?;
         match db::hearings::update(conn, id, fields) {
             Ok(()) => {}
             Err(e) if db::is_unique_violation(&e) => return Ok(Err(HearingRefusal::SlugTaken)),
             Err(e) => return Err(e.into()),
         }
-        let after = db::hearings::current_consent_text(conn, id)?.version;
-        Ok(Ok(Edited {
-            consent_before: before,
-            consent_after: after,
-        }))
+        let new_versions = db::hearings::current_consent_texts(conn, id)?
+            .into_iter()
+            .filter(|t| !before.iter().any(|b| b.id == t.id))
+            .filter_map(|t| Lang::parse(&t.lang).map(|l| (l, t.version)))
+            .collect();
+        Ok(Ok(Edited { new_versions }))
     })
 }
 
-/// Move a hearing from `from` to `to`. Returns false when someone else moved it first.
+/// Why a hearing's status did not change.
+#[derive(Debug, PartialEq, Eq)]
+pub enum StatusRefusal {
+    /// Someone else moved it first.
+    Moved,
+    /// It cannot open: these of its languages have no consent text.
+    NoConsentText(Vec<Lang>),
+}
+
+/// Move a hearing from `from` to `to`. Opening needs a consent text in each of the
+/// hearing's languages.
 pub fn set_status(
     conn: &mut DbConn,
     id: &str,
     from: HearingStatus,
     to: HearingStatus,
-) -> Result<bool, ServiceError> {
+) -> Result<Result<(), StatusRefusal>, ServiceError> {
     transaction(conn, |conn| {
-        Ok(db::hearings::set_status(conn, id, from, to)?)
+        if to == HearingStatus::Open {
+            let hearing = db::hearings::find(conn, id)?.ok_or(ServiceError::NotFound)?;
+            let missing = db::hearings::languages_without_consent(conn, &hearing)?;
+            if !missing.is_empty() {
+                return Ok(Err(StatusRefusal::NoConsentText(missing)));
+            }
+        }
+        if db::hearings::set_status(conn, id, from, to)? {
+            Ok(Ok(()))
+        } else {
+            Ok(Err(StatusRefusal::Moved))
+        }
     })
 }
 

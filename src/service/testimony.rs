@@ -17,6 +17,7 @@ use crate::domain::redaction::RedactionRequest;
 use crate::domain::submission::SubmissionKey;
 use crate::domain::testimony::{Intake, Period, TestimonyLanguage, WitnessRole, WitnessStatus};
 use crate::domain::text::OriginalText;
+use crate::i18n::Lang;
 use crate::mail::OutgoingMail;
 
 /// A checked submission, ready to seal and store.
@@ -230,9 +231,12 @@ pub fn witness_view(
     conn: &mut DbConn,
     id: &TestimonyId,
     key: &WitnessKey,
+    lang: Lang,
 ) -> Result<WitnessView, ServiceError> {
     let t = db::testimony::find(conn, id.as_str())?.ok_or(ServiceError::NotFound)?;
-    let hearing = db::hearings::find(conn, t.hearing_id.as_str())?.ok_or(ServiceError::NotFound)?;
+    let mut hearing =
+        db::hearings::find(conn, t.hearing_id.as_str())?.ok_or(ServiceError::NotFound)?;
+    db::hearings::localize(conn, &mut hearing, lang)?;
     let copy = t
         .witness_copy
         .as_deref()
@@ -250,6 +254,7 @@ pub fn witness_view(
             (a.created_at, text)
         })
         .collect();
+    let consent_text = db::hearings::current_consent_text(conn, &hearing, lang)?.body;
     Ok(WitnessView {
         hearing_title: hearing.title,
         submitted_at: t.submitted_at,
@@ -259,7 +264,7 @@ pub fn witness_view(
         body: copy.map(|c| OriginalText::opened(c.body)),
         additions,
         consent: db::testimony::current_consent(conn, id.as_str())?,
-        consent_text: db::hearings::current_consent_text(conn, hearing.id.as_str())?.body,
+        consent_text,
         has_contact: t.has_contact(),
     })
 }
@@ -297,11 +302,12 @@ pub fn add_information(
 }
 
 /// Record a new choice of consent (a new record of the history, against the hearing's
-/// current consent text).
+/// current consent text in `lang`, the one the witness's page shows).
 pub fn change_consent(
     conn: &mut DbConn,
     id: &TestimonyId,
     chosen: &ConsentSet,
+    lang: Lang,
 ) -> Result<Result<(), WitnessRefusal>, ServiceError> {
     transaction(conn, |conn| {
         let t = db::testimony::find(conn, id.as_str())?.ok_or(ServiceError::NotFound)?;
@@ -311,7 +317,9 @@ pub fn change_consent(
         if chosen.contains(ConsentScope::ContactForFollowUp) && !t.has_contact() {
             return Ok(Err(WitnessRefusal::NoContactDetails));
         }
-        let text = db::hearings::current_consent_text(conn, t.hearing_id.as_str())?;
+        let hearing =
+            db::hearings::find(conn, t.hearing_id.as_str())?.ok_or(ServiceError::NotFound)?;
+        let text = db::hearings::current_consent_text(conn, &hearing, lang)?;
         db::testimony::change_consent(
             conn,
             id.as_str(),
@@ -350,6 +358,7 @@ pub fn delete_contact(
     conn: &mut DbConn,
     id: &TestimonyId,
     key: &WitnessKey,
+    lang: Lang,
 ) -> Result<(), ServiceError> {
     transaction(conn, |conn| {
         let t = db::testimony::find(conn, id.as_str())?.ok_or(ServiceError::NotFound)?;
@@ -371,7 +380,9 @@ pub fn delete_contact(
                     .iter()
                     .filter(|s| *s != ConsentScope::ContactForFollowUp),
             );
-            let text = db::hearings::current_consent_text(conn, t.hearing_id.as_str())?;
+            let hearing =
+                db::hearings::find(conn, t.hearing_id.as_str())?.ok_or(ServiceError::NotFound)?;
+            let text = db::hearings::current_consent_text(conn, &hearing, lang)?;
             db::testimony::change_consent(
                 conn,
                 id.as_str(),

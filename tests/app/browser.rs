@@ -109,6 +109,19 @@ async fn a_witness_testifies_in_spanish_and_later_withdraws_consent_to_quotation
         !browser.is_ticked("#consent-publish").await,
         "nothing is ticked in advance"
     );
+    // The title and consent text are the hearing's Spanish ones.
+    assert!(browser.text().await.contains("Audiencia audiencia"));
+    browser.click("details.consent-text summary").await;
+    assert_eq!(
+        browser
+            .text_of("details.consent-text .testimony-text")
+            .await,
+        crate::testimony::CONSENT_ES
+    );
+    assert!(!browser.exists("#consent-text-language").await);
+    browser
+        .check_accessibility("hearing page with the consent text open, in Spanish")
+        .await;
 
     // A first try without the testimony text comes back with what was chosen kept.
     browser.click("#role-family-member").await;
@@ -145,6 +158,13 @@ async fn a_witness_testifies_in_spanish_and_later_withdraws_consent_to_quotation
     assert_eq!(browser.path().await, "/my-testimony");
     assert!(browser.text().await.contains("Nos tuvieron nueve días"));
     assert!(browser.is_ticked("#consent-quote").await);
+    browser.click("details.consent-text summary").await;
+    assert_eq!(
+        browser
+            .text_of("details.consent-text .testimony-text")
+            .await,
+        crate::testimony::CONSENT_ES
+    );
     browser.check_accessibility("my testimony page").await;
 
     browser.click("#consent-quote").await;
@@ -176,6 +196,13 @@ async fn a_witness_testifies_in_spanish_and_later_withdraws_consent_to_quotation
         2,
         "the change is a new record of the history"
     );
+    for record in &history {
+        let text = app
+            .db(|c| peoples_upr::db::hearings::consent_text(c, &record.consent_text_id))
+            .unwrap();
+        assert_eq!(text.lang, "es", "the record names the Spanish text");
+        assert_eq!(text.body, crate::testimony::CONSENT_ES);
+    }
     assert!(!consent.permits(peoples_upr::domain::consent::ConsentScope::QuoteVerbatim));
     assert!(consent.permits(peoples_upr::domain::consent::ConsentScope::PublishAnonymously));
     browser.close().await;

@@ -32,6 +32,9 @@ both_databases!(
 
 pub const CONSENT: &str =
     "Your testimony is kept safely and used only as you choose. You can withdraw it.";
+/// The consent text of the form's hearing in Spanish.
+pub const CONSENT_ES: &str =
+    "Su testimonio se guarda de forma segura y se usa solo como usted elija. Puede retirarlo.";
 
 /// A valid hearing form with `with` replacing the fields of the same names, and the
 /// fields named in `without` left out.
@@ -51,6 +54,12 @@ pub fn fields<'a>(with: &[(&'a str, &'a str)], without: &[&str]) -> Vec<(&'a str
         ("opens_at", "2026-02-01T09:00"),
         ("closes_at", "2026-03-31T17:00"),
         ("consent_text", CONSENT),
+        ("title_es", "Audiencia en El Paso"),
+        (
+            "summary_es",
+            "Testimonios sobre la detención en la frontera.",
+        ),
+        ("consent_text_es", CONSENT_ES),
     ];
     let mut out: Vec<(&str, &str)> = base
         .into_iter()
@@ -127,11 +136,18 @@ pub fn described_by(page: &Page, id: &str) -> String {
         .to_string()
 }
 
+/// The versions of a hearing's English consent text, oldest first.
 pub fn consent_versions(app: &TestApp, hearing: &str) -> Vec<(i32, String)> {
+    consent_versions_in(app, hearing, "en")
+}
+
+/// The versions of a hearing's consent text in one language, oldest first.
+pub fn consent_versions_in(app: &TestApp, hearing: &str, lang: &str) -> Vec<(i32, String)> {
     use peoples_upr::db::schema::consent_texts as ct;
     app.db(|c| {
         ct::table
             .filter(ct::hearing_id.eq(hearing))
+            .filter(ct::lang.eq(lang))
             .order(ct::version.asc())
             .select((ct::version, ct::body))
             .load(c)
@@ -509,6 +525,9 @@ async fn the_hearing_pages_are_accessible_in_the_browser() {
     set_value(&browser, "#closes_at", "2026-05-31T17:00").await;
     browser.click("#theme-family-unity").await;
     browser.click("#language-ht").await;
+    browser
+        .fill("#consent_text_ht", "Temwayaj ou an sekirite.")
+        .await;
     browser.click_and_wait("main button[type=submit]").await;
     let text = browser.text().await;
     assert!(text.contains("was created as a draft"), "{text}");

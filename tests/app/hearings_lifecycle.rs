@@ -154,25 +154,28 @@ async fn editing_the_consent_text_makes_a_new_version(app: TestApp) {
     assert_eq!(saved.status, 303, "{}", saved.text());
     let page = app.get(&format!("/staff/hearings/{id}")).await;
     assert!(
-        page.contains("The consent text is now version 2"),
+        page.contains("The consent text in English is now version 3"),
         "{}",
         page.text()
     );
     assert!(page.contains("Hearing in El Paso and Juárez"));
-    assert!(page.contains("Consent text (version 2)"));
+    assert!(page.contains("Consent text (version 3)"));
     assert!(page.contains(new_consent));
     assert!(page.contains("Asylum access"));
     assert!(!page.contains("Immigration detention"));
     assert!(page.contains("Online, and in El Paso, Texas"));
 
     let current = app
-        .db(|c| db::hearings::current_consent_text(c, &id))
+        .db(|c| {
+            let h = db::hearings::find(c, &id)?.ok_or(diesel::result::Error::NotFound)?;
+            db::hearings::current_consent_text(c, &h, h.first_language())
+        })
         .unwrap();
-    assert_eq!(current.version, 2);
+    assert_eq!(current.version, 3);
     assert_eq!(current.body, new_consent);
     assert_eq!(
         consent_versions(&app, &id),
-        vec![(1, CONSENT.to_string()), (2, new_consent.to_string())]
+        vec![(1, CONSENT.to_string()), (3, new_consent.to_string())]
     );
 
     // Saving without changing the text adds no version.

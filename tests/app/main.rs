@@ -7,6 +7,7 @@ mod helpers;
 
 mod auth;
 mod browser;
+mod hearing_languages;
 mod hearings;
 mod hearings_access;
 mod hearings_lifecycle;

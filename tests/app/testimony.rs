@@ -94,6 +94,22 @@ async fn themes_are_in_alphabetical_order_in_each_language(app: TestApp) {
     }
 }
 
+/// The consent text of the test hearings, in English.
+pub const CONSENT_EN: &str = "We keep testimony safe and use it only as you choose.";
+/// The consent text of the test hearings, in Spanish.
+pub const CONSENT_ES: &str =
+    "Guardamos los testimonios de forma segura y los usamos solo como usted elija.";
+
+/// A language's texts for a test hearing.
+pub fn lang_texts(lang: Lang, title: &str, consent: &str) -> db::hearings::LangTexts {
+    db::hearings::LangTexts {
+        lang,
+        title: title.into(),
+        summary: "Testimony about detention and asylum.".into(),
+        consent_text: consent.into(),
+    }
+}
+
 pub fn open_hearing(app: &TestApp, slug: &str) -> String {
     hearing_with_status(app, slug, HearingStatus::Open)
 }
@@ -120,7 +136,10 @@ pub fn hearing_with_status(app: &TestApp, slug: &str, status: HearingStatus) -> 
             "immigration-detention".into(),
             "children".into(),
         ],
-        consent_text: "We keep testimony safe and use it only as you choose.".into(),
+        texts: vec![
+            lang_texts(Lang::En, &format!("Hearing {slug}"), CONSENT_EN),
+            lang_texts(Lang::Es, &format!("Audiencia {slug}"), CONSENT_ES),
+        ],
     };
     app.db(|c| {
         let id = db::hearings::create(c, &fields, &org).unwrap();
@@ -698,7 +717,14 @@ async fn consent_is_bound_to_the_consent_text_the_witness_saw(app: TestApp) {
             closes_at: h.closes_at,
             time_zone: "UTC".into(),
             theme_ids: themes.into_iter().map(|t| t.id).collect(),
-            consent_text: "New wording: we may also share counts with partners.".into(),
+            texts: vec![
+                lang_texts(
+                    Lang::En,
+                    &h.title,
+                    "New wording: we may also share counts with partners.",
+                ),
+                lang_texts(Lang::Es, &h.title, CONSENT_ES),
+            ],
         };
         db::hearings::update(c, &id, &fields).unwrap();
     });
@@ -725,5 +751,11 @@ async fn consent_is_bound_to_the_consent_text_the_witness_saw(app: TestApp) {
         .unwrap();
     assert_eq!(history[0].consent_text_id, second);
     let text = app.db(|c| db::hearings::consent_text(c, &second)).unwrap();
-    assert_eq!(text.version, 2);
+    assert_eq!(text.lang, "en");
+    assert_eq!(
+        text.body,
+        "New wording: we may also share counts with partners."
+    );
+    let old = app.db(|c| db::hearings::consent_text(c, &first)).unwrap();
+    assert!(text.version > old.version);
 }

@@ -1,11 +1,14 @@
 //! The hearing form shared by creating and editing: what was typed, how it is checked
-//! into [`HearingFields`], and the page that shows it.
+//! into [`HearingFields`], and the page that shows it. The texts of each language are in
+//! `texts`.
 
 use actix_web::HttpResponse;
 use askama::Template;
 use chrono::{NaiveDate, NaiveDateTime};
 
-use crate::db::{self, hearings::Hearing, hearings::HearingFields, hearings::Theme};
+use super::texts;
+use crate::db::hearings::{ConsentText, Hearing, HearingFields, HearingText, Theme};
+use crate::db::{self};
 use crate::domain::FormErrors;
 use crate::domain::hearing::{TIME_ZONES, slugify, valid_slug};
 use crate::error::AppError;
@@ -56,22 +59,101 @@ pub struct HearingForm {
     /// The IANA name of the hearing's time zone; the window's times are in it.
     pub time_zone: String,
     pub consent_text: String,
+    /// The language of `title`, `summary` and `consent_text` (a hidden field); the other
+    /// languages' texts end in their code.
+    pub texts_lang: String,
+    pub title_en: String,
+    pub summary_en: String,
+    pub consent_text_en: String,
+    pub title_es: String,
+    pub summary_es: String,
+    pub consent_text_es: String,
+    pub title_fr: String,
+    pub summary_fr: String,
+    pub consent_text_fr: String,
+    pub title_ht: String,
+    pub summary_ht: String,
+    pub consent_text_ht: String,
 }
 
 impl HearingForm {
+    /// The language of the plain `title`, `summary` and `consent_text` fields.
+    pub fn texts_lang(&self) -> Lang {
+        Lang::parse(&self.texts_lang)
+            .or_else(|| self.languages.iter().find_map(|c| Lang::parse(c)))
+            .unwrap_or(Lang::En)
+    }
+
+    /// The first language offered: its title is the one staff see.
+    pub fn first_lang(&self) -> Lang {
+        self.languages
+            .iter()
+            .find_map(|c| Lang::parse(c))
+            .unwrap_or_else(|| self.texts_lang())
+    }
+
+    /// The title, summary and consent text typed for a language.
+    pub fn typed(&self, lang: Lang) -> [&str; 3] {
+        if lang == self.texts_lang() {
+            return [&self.title, &self.summary, &self.consent_text];
+        }
+        match lang {
+            Lang::En => [&self.title_en, &self.summary_en, &self.consent_text_en],
+            Lang::Es => [&self.title_es, &self.summary_es, &self.consent_text_es],
+            Lang::Fr => [&self.title_fr, &self.summary_fr, &self.consent_text_fr],
+            Lang::Ht => [&self.title_ht, &self.summary_ht, &self.consent_text_ht],
+        }
+    }
+
+    fn typed_mut(&mut self, lang: Lang) -> [&mut String; 3] {
+        if lang == self.texts_lang() {
+            return [&mut self.title, &mut self.summary, &mut self.consent_text];
+        }
+        match lang {
+            Lang::En => [
+                &mut self.title_en,
+                &mut self.summary_en,
+                &mut self.consent_text_en,
+            ],
+            Lang::Es => [
+                &mut self.title_es,
+                &mut self.summary_es,
+                &mut self.consent_text_es,
+            ],
+            Lang::Fr => [
+                &mut self.title_fr,
+                &mut self.summary_fr,
+                &mut self.consent_text_fr,
+            ],
+            Lang::Ht => [
+                &mut self.title_ht,
+                &mut self.summary_ht,
+                &mut self.consent_text_ht,
+            ],
+        }
+    }
+
     /// An empty form for a new hearing: English offered, the default consent text.
     pub fn blank() -> Self {
         Self {
             languages: vec![Lang::En.code().into()],
             time_zone: "UTC".into(),
+            texts_lang: Lang::En.code().into(),
             consent_text: DEFAULT_CONSENT_TEXT.into(),
             ..Default::default()
         }
     }
 
-    /// The form of an existing hearing.
-    pub fn of(h: &Hearing, themes: &[Theme], consent_text: &str) -> Self {
-        Self {
+    /// The form of an existing hearing, with its texts and newest consent texts.
+    pub fn of(
+        h: &Hearing,
+        themes: &[Theme],
+        texts: &[HearingText],
+        consents: &[ConsentText],
+    ) -> Self {
+        let first = h.first_language();
+        let mut form = Self {
+            texts_lang: first.code().into(),
             title: h.title.clone(),
             slug: h.slug.clone(),
             summary: h.summary.clone(),
@@ -92,8 +174,24 @@ impl HearingForm {
             opens_at: local(h.opens_at, h.zone()),
             closes_at: local(h.closes_at, h.zone()),
             time_zone: h.zone().name().to_string(),
-            consent_text: consent_text.to_string(),
+            ..Default::default()
+        };
+        for lang in Lang::ALL {
+            let text = texts.iter().find(|t| t.lang == lang.code());
+            let consent = consents.iter().find(|c| c.lang == lang.code());
+            let [title, summary, consent_text] = form.typed_mut(lang);
+            if let Some(t) = text {
+                *title = t.title.clone();
+                *summary = t.summary.clone();
+            } else if lang == first {
+                *title = h.title.clone();
+                *summary = h.summary.clone();
+            }
+            if let Some(c) = consent {
+                *consent_text = c.body.clone();
+            }
         }
+        form
     }
 
     pub fn is_online(&self) -> bool {
@@ -111,7 +209,7 @@ impl HearingForm {
     /// The public address asked for: the one typed, else one made from the title.
     pub fn wanted_slug(&self) -> String {
         match self.slug.trim() {
-            "" => slugify(self.title.trim()),
+            "" => slugify(self.typed(self.first_lang())[0].trim()),
             typed => typed.to_string(),
         }
     }
@@ -125,14 +223,7 @@ impl HearingForm {
     ) -> Result<HearingFields, FormErrors> {
         let mut errors = FormErrors::default();
 
-        let title = crate::domain::required_text(
-            &mut errors,
-            "title",
-            &self.title,
-            TITLE_MAX,
-            "Enter a title for the hearing.",
-            "Use at most 200 characters for the title.",
-        );
+        let title = self.typed(self.first_lang())[0].trim().to_string();
 
         let slug = self.wanted_slug();
         let typed_slug = !self.slug.trim().is_empty();
@@ -166,11 +257,6 @@ impl HearingForm {
                     "Another hearing already uses the address /hearings/{slug}{whose}. Enter a different web address."
                 ),
             );
-        }
-
-        let summary = self.summary.trim().to_string();
-        if summary.chars().count() > SUMMARY_MAX {
-            errors.add("summary", "Use at most 2,000 characters for the summary.");
         }
 
         let online = self.is_online();
@@ -278,24 +364,14 @@ impl HearingForm {
             );
         }
 
-        let consent_text = crate::domain::required_text(
-            &mut errors,
-            "consent_text",
-            &self.consent_text,
-            CONSENT_MAX,
-            "Enter the consent text witnesses agree to.",
-            &format!(
-                "The consent text is too long: use at most 5,000 characters (it has {}).",
-                self.consent_text.trim().chars().count()
-            ),
-        );
+        let texts = texts::parse(self, &languages, &mut errors);
 
         match (starts_on, opens_at, closes_at) {
             (Some(starts_on), Some(opens_at), Some(closes_at)) if errors.is_empty() => {
                 Ok(HearingFields {
                     slug,
-                    title,
-                    summary,
+                    title: texts.first().map(|t| t.title.clone()).unwrap_or_default(),
+                    summary: texts.first().map(|t| t.summary.clone()).unwrap_or_default(),
                     city,
                     state,
                     online,
@@ -306,7 +382,7 @@ impl HearingForm {
                     closes_at,
                     time_zone: zone.name().to_string(),
                     theme_ids,
-                    consent_text,
+                    texts,
                 })
             }
             _ => Err(errors),
@@ -409,7 +485,8 @@ pub enum Target {
     Edit {
         id: String,
         title: String,
-        consent_version: i32,
+        /// The newest consent text in each language.
+        consents: Vec<ConsentText>,
     },
 }
 
@@ -421,9 +498,9 @@ pub struct FormPage {
     pub action: String,
     pub submit_label: &'static str,
     pub cancel: String,
-    /// The current consent version when editing.
-    pub consent_version: Option<i32>,
     pub form: HearingForm,
+    /// Title, summary and consent text, one fieldset a language.
+    pub texts: Vec<texts::Fieldset>,
     pub themes: Vec<Choice>,
     pub languages: Vec<Choice>,
     /// The time zones to choose from: (IANA name, label).
@@ -443,24 +520,24 @@ pub async fn form_page(
         crate::web::run_db(&state.pool, |conn| Ok(db::hearings::all_themes(conn)?)).await?;
     vocabulary
         .sort_by_cached_key(|t| crate::domain::text::sort_key(&t.label(crate::i18n::Lang::En)));
-    let (heading, action, submit_label, cancel, consent_version) = match target {
+    let (heading, action, submit_label, cancel, consents) = match target {
         Target::New => (
             "New hearing".to_string(),
             "/staff/hearings/new".to_string(),
             "Create the hearing",
             "/staff/hearings".to_string(),
-            None,
+            Vec::new(),
         ),
         Target::Edit {
             id,
             title,
-            consent_version,
+            consents,
         } => (
             format!("Edit \u{201c}{title}\u{201d}"),
             format!("/staff/hearings/{id}/edit"),
             "Save changes",
             format!("/staff/hearings/{id}"),
-            Some(consent_version),
+            consents,
         ),
     };
     let page = FormPage {
@@ -468,7 +545,7 @@ pub async fn form_page(
         action,
         submit_label,
         cancel,
-        consent_version,
+        texts: texts::fieldsets(&form, &consents),
         themes: vocabulary
             .iter()
             .map(|t| Choice {

@@ -7,6 +7,7 @@ pub mod form;
 pub mod list;
 pub mod show;
 pub mod status;
+pub mod texts;
 
 use actix_web::web;
 use chrono::{NaiveDate, NaiveDateTime};

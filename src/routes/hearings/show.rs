@@ -105,7 +105,7 @@ pub async fn hearing_page(
     let (h, themes, consent, counts) = crate::web::run_db(&state.pool, move |conn| {
         let h = db::hearings::find(conn, &id)?.ok_or(AppError::NotFound)?;
         let themes = db::hearings::themes_of(conn, &h.id)?;
-        let consent = db::hearings::current_consent_text(conn, &h.id)?;
+        let consent = db::hearings::current_consent_text(conn, &h, h.first_language())?;
         let counts = Counts::from_rows(&db::testimony::counts_of_hearing(conn, &h.id)?);
         Ok((h, themes, consent, counts))
     })

@@ -8,6 +8,7 @@ use crate::domain::FormErrors;
 use crate::domain::account::Permission;
 use crate::domain::hearing::HearingStatus;
 use crate::error::AppError;
+use crate::service::hearings::StatusRefusal;
 use crate::state::AppState;
 use crate::web::{self, Form, Staff};
 
@@ -64,12 +65,26 @@ pub async fn submit(
         crate::service::hearings::set_status(conn, &hid, from, to)
     })
     .await?;
-    if !moved {
-        errors.add(
-            "status",
-            "Someone else changed this hearing's status a moment ago. Check its status below and try again if needed.",
-        );
-        return super::show::hearing_page(staff, &state, id, errors).await;
+    match moved {
+        Ok(()) => {}
+        Err(StatusRefusal::Moved) => {
+            errors.add(
+                "status",
+                "Someone else changed this hearing's status a moment ago. Check its status below and try again if needed.",
+            );
+            return super::show::hearing_page(staff, &state, id, errors).await;
+        }
+        Err(StatusRefusal::NoConsentText(missing)) => {
+            let names: Vec<&str> = missing.iter().map(|l| l.english_name()).collect();
+            errors.add(
+                "status",
+                format!(
+                    "The hearing cannot open yet: it has no consent text in {}. Edit the hearing and write the consent text in each language it accepts.",
+                    names.join(", ")
+                ),
+            );
+            return super::show::hearing_page(staff, &state, id, errors).await;
+        }
     }
     tracing::info!(hearing = %id, from = from.code(), to = to.code(), by = %staff.user.id, "hearing status changed");
     let msg = match to {

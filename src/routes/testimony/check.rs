@@ -185,10 +185,16 @@ impl Loaded {
     }
 }
 
-pub async fn load(state: &AppState, id: TestimonyId, key: WitnessKey) -> Result<Loaded, AppError> {
+/// The witness's testimony and details, the consent text in the page's language.
+pub async fn load(
+    state: &AppState,
+    id: TestimonyId,
+    key: WitnessKey,
+    lang: crate::i18n::Lang,
+) -> Result<Loaded, AppError> {
     Ok(crate::service::run(&state.pool, move |conn| {
         Ok(Loaded {
-            view: svc::witness_view(conn, &id, &key)?,
+            view: svc::witness_view(conn, &id, &key, lang)?,
             details: crate::service::details::view(conn, &id, &key)?,
         })
     })
@@ -252,7 +258,7 @@ pub fn mine_page(ctx: Ctx, loaded: Loaded, add_text: String, errors: FormErrors)
 #[get("/my-testimony")]
 pub async fn show_mine(ctx: Ctx, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
     let (id, key) = witness(&ctx)?;
-    let view = load(&state, id, key).await?;
+    let view = load(&state, id, key, ctx.lang).await?;
     w::page(&mine_page(ctx, view, String::new(), FormErrors::default()))
 }
 
@@ -305,7 +311,7 @@ pub async fn add_information(
             Err(refusal) => errors.add("body", refusal_message(&ctx, refusal)),
         }
     }
-    let view = load(&state, id, key).await?;
+    let view = load(&state, id, key, ctx.lang).await?;
     w::invalid(&mine_page(ctx, view, form.body, errors))
 }
 
@@ -328,8 +334,9 @@ pub async fn change_consent(
         Ok(chosen) => {
             let chosen_copy = chosen.clone();
             let target = id.clone();
+            let lang = ctx.lang;
             let done = crate::service::run(&state.pool, move |conn| {
-                svc::change_consent(conn, &target, &chosen)
+                svc::change_consent(conn, &target, &chosen, lang)
             })
             .await?;
             match done {
@@ -342,7 +349,7 @@ pub async fn change_consent(
             }
         }
     }
-    let view = load(&state, id, key).await?;
+    let view = load(&state, id, key, ctx.lang).await?;
     w::invalid(&mine_page(ctx, view, String::new(), errors))
 }
 
@@ -387,7 +394,7 @@ pub async fn withdraw_testimony(
 ) -> Result<HttpResponse, AppError> {
     let (id, key) = witness(&ctx)?;
     if form.confirm.is_empty() {
-        let view = load(&state, id, key).await?;
+        let view = load(&state, id, key, ctx.lang).await?;
         let mut errors = FormErrors::default();
         errors.add("confirm", ctx.t("err-withdraw-confirm"));
         return w::invalid(&mine_page(ctx, view, String::new(), errors));
@@ -406,7 +413,7 @@ pub async fn erase_testimony(
 ) -> Result<HttpResponse, AppError> {
     let (id, key) = witness(&ctx)?;
     if form.confirm.is_empty() {
-        let view = load(&state, id, key).await?;
+        let view = load(&state, id, key, ctx.lang).await?;
         let mut errors = FormErrors::default();
         errors.add("erase_confirm", ctx.t("err-erase-confirm"));
         return w::invalid(&mine_page(ctx, view, String::new(), errors));
@@ -427,8 +434,9 @@ pub async fn delete_contact(
     Form(_): Form<Empty>,
 ) -> Result<HttpResponse, AppError> {
     let (id, key) = witness(&ctx)?;
+    let lang = ctx.lang;
     crate::service::run(&state.pool, move |conn| {
-        svc::delete_contact(conn, &id, &key)
+        svc::delete_contact(conn, &id, &key, lang)
     })
     .await?;
     ctx.set_flash(&ctx.t("mine-contact-deleted"));

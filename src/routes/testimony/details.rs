@@ -71,7 +71,7 @@ pub async fn change(
     Form(form): Form<DetailsForm>,
 ) -> Result<HttpResponse, AppError> {
     let (id, key) = witness(&ctx)?;
-    let loaded = load(&state, id.clone(), key.clone()).await?;
+    let loaded = load(&state, id.clone(), key.clone(), ctx.lang).await?;
     let mut errors = FormErrors::default();
     let offered = loaded.details_offered();
     let words = super::wording::Wording::new(ctx.lang, false);

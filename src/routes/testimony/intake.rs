@@ -39,7 +39,7 @@ async fn load(state: &AppState, id: String) -> Result<Loaded, AppError> {
             .slug)
     })
     .await?;
-    load_hearing(state, slug, false).await
+    load_hearing(state, slug, false, crate::i18n::Lang::En).await
 }
 
 fn page(

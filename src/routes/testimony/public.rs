@@ -32,7 +32,8 @@ pub async fn list(ctx: Ctx, state: web::Data<AppState>) -> Result<HttpResponse, 
     let views = crate::web::run_db(&state.pool, move |conn| {
         let hearings = db::hearings::list_public(conn)?;
         let mut views = Vec::new();
-        for h in hearings {
+        for mut h in hearings {
+            db::hearings::localize(conn, &mut h, lang)?;
             let themes = db::hearings::themes_of(conn, &h.id)?;
             views.push(HearingView::new(&h, &themes, lang));
         }
@@ -62,23 +63,31 @@ pub struct HearingPage {
 
 /// A public hearing with what the form needs. Drafts and archived hearings are not public.
 pub struct Loaded {
+    /// The hearing, its title and summary in the page's language where it has them.
     pub hearing: Hearing,
     pub themes: Vec<db::hearings::Theme>,
+    /// The consent text shown: in the page's language, else the hearing's first.
     pub consent_text: db::hearings::ConsentText,
+    /// The newest consent text in each language.
+    pub consent_texts: Vec<db::hearings::ConsentText>,
 }
 
+/// Load a hearing by its address, with its texts in `lang` where it has them.
 pub async fn load_hearing(
     state: &AppState,
     slug: String,
     public_only: bool,
+    lang: crate::i18n::Lang,
 ) -> Result<Loaded, AppError> {
     crate::web::run_db(&state.pool, move |conn| {
-        let hearing = db::hearings::find_by_slug(conn, &slug)?
+        let mut hearing = db::hearings::find_by_slug(conn, &slug)?
             .filter(|h| !public_only || h.status().is_public())
             .ok_or(AppError::NotFound)?;
+        db::hearings::localize(conn, &mut hearing, lang)?;
         Ok(Loaded {
             themes: db::hearings::themes_of(conn, &hearing.id)?,
-            consent_text: db::hearings::current_consent_text(conn, &hearing.id)?,
+            consent_text: db::hearings::current_consent_text(conn, &hearing, lang)?,
+            consent_texts: db::hearings::current_consent_texts(conn, &hearing.id)?,
             hearing,
         })
     })
@@ -118,7 +127,7 @@ pub async fn show(
     state: web::Data<AppState>,
     slug: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    let loaded = load_hearing(&state, slug.into_inner(), true).await?;
+    let loaded = load_hearing(&state, slug.into_inner(), true, ctx.lang).await?;
     let form = TestimonyForm {
         language: ctx.lang.code().to_string(),
         ..TestimonyForm::fresh()
@@ -143,7 +152,7 @@ pub async fn submit(
 ) -> Result<HttpResponse, AppError> {
     let raw = form::read(&req, payload, state.config.attachments).await?;
     let csrf_ok = ctx.verify_csrf(&raw.csrf).is_ok();
-    let loaded = match load_hearing(&state, slug.into_inner(), true).await {
+    let loaded = match load_hearing(&state, slug.into_inner(), true, ctx.lang).await {
         Err(AppError::NotFound) if !csrf_ok => return Err(AppError::Csrf),
         other => other?,
     };

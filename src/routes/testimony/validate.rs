@@ -58,10 +58,28 @@ pub struct FormChoices<'a> {
     pub hearing_id: &'a str,
     pub themes: &'a [Theme],
     pub languages: &'a [Lang],
+    /// The consent text shown on the page.
     pub consent_text: &'a ConsentText,
+    /// The newest consent text in each of the hearing's languages.
+    pub consent_texts: &'a [ConsentText],
     pub staff: bool,
     /// The site's address, for the confirmation email.
     pub site: &'a str,
+}
+
+impl<'a> FormChoices<'a> {
+    /// The consent text the witness agreed to: the exact version whose id the form
+    /// posted, if it is still a current one (in any of the hearing's languages); the one
+    /// shown when no id was posted; `None` when it changed meanwhile.
+    pub fn agreed(&self, posted: &str) -> Option<&'a ConsentText> {
+        if posted.is_empty() {
+            return Some(self.consent_text);
+        }
+        self.consent_texts
+            .iter()
+            .chain(std::iter::once(self.consent_text))
+            .find(|c| c.id == posted)
+    }
 }
 
 /// The language a receipt of assisted intake is printed in (and the confirmation email
@@ -175,7 +193,7 @@ pub fn validate(
         e.add("consent", t("err-contact-needs-details"));
     }
     let terms = check_terms(&words, &mut e, &f.redact_terms);
-    if f.consent_text_id != choices.consent_text.id && !f.consent_text_id.is_empty() {
+    if choices.agreed(&f.consent_text_id).is_none() {
         // The consent text changed while the form was open: show the new one before accepting.
         e.add("consent", t("err-consent-text-changed"));
     }
@@ -266,7 +284,11 @@ pub fn validate(
         });
     Ok(Submission {
         hearing_id: HearingId::from(choices.hearing_id),
-        consent_text_id: choices.consent_text.id.clone(),
+        consent_text_id: choices
+            .agreed(&f.consent_text_id)
+            .unwrap_or(choices.consent_text)
+            .id
+            .clone(),
         body: OriginalText::from_witness(body),
         role,
         place_state: f.place_state.trim().to_string(),
@@ -432,6 +454,7 @@ pub async fn process(
         themes: &loaded.themes,
         languages: &languages,
         consent_text: &loaded.consent_text,
+        consent_texts: &loaded.consent_texts,
         staff: staff.is_some(),
         site: &state.config.base_url,
     };

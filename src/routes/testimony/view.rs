@@ -83,6 +83,8 @@ pub struct FormView {
     pub consents: Vec<Choice>,
     pub consent_text: String,
     pub consent_text_id: String,
+    /// Says so when the consent text is not in the page's language.
+    pub consent_text_note: Option<String>,
     pub body_limit: String,
     pub attachments_hint: String,
     /// Assisted intake shows the staff-only fields.
@@ -140,6 +142,7 @@ impl FormView {
                 .collect(),
             consent_text: consent_text.body.clone(),
             consent_text_id: consent_text.id.clone(),
+            consent_text_note: other_language(&consent_text.lang, lang),
             body_limit: words.with(
                 "form-testimony-limit",
                 &[(
@@ -201,4 +204,15 @@ pub fn theme_choices(themes: &[Theme], lang: Lang) -> Vec<Choice> {
         .collect();
     choices.sort_by_cached_key(|c| crate::domain::text::sort_key(&c.label));
     choices
+}
+
+/// The note beside a text written in another language than the page's.
+pub fn other_language(text_lang: &str, page: Lang) -> Option<String> {
+    Lang::parse(text_lang).filter(|l| *l != page).map(|l| {
+        i18n::message(
+            page,
+            "form-consent-text-other-language",
+            &[("language", l.native_name())],
+        )
+    })
 }

@@ -1,0 +1,2 @@
+DROP TABLE hearing_texts;
+ALTER TABLE consent_texts DROP COLUMN lang;
