@@ -3,7 +3,7 @@
 //! identifies (the terms, a city to be redacted) is sealed like the rest, and their own
 //! copy under the receipt follows.
 
-use super::testimony::{WitnessCopy, WitnessRefusal};
+use super::testimony::{Place, WitnessCopy, WitnessRefusal};
 use super::{ServiceError, keys, transaction};
 use crate::crypto::keys::WitnessKey;
 use crate::db::{self, DbConn, details::NewDetails, hearings::Theme};
@@ -88,9 +88,8 @@ pub fn change(
             return Err(ServiceError::NotFound);
         };
         let mut copy = WitnessCopy::open(sealed_copy, key)?;
-        let city = new.place_city.trim().to_string();
-        let seal_city = new.redaction.places && !city.is_empty();
-        copy.city = seal_city.then(|| city.clone());
+        let place = Place::at_rest(&org, new.redaction.places, &new.place_city);
+        copy.city = place.witness_copy.clone();
         copy.terms = new.redaction.terms.clone();
         let details = NewDetails {
             redact_name: new.redaction.name,
@@ -101,12 +100,8 @@ pub fn change(
                 .then(|| org.seal_str(&new.redaction.terms_text())),
             theme_ids: new.theme_ids,
             place_state: new.place_state.trim().to_string(),
-            place_city: if seal_city {
-                String::new()
-            } else {
-                city.clone()
-            },
-            sealed_city: seal_city.then(|| org.seal_str(&city)),
+            place_city: place.clear,
+            sealed_city: place.sealed,
             period_from: new.period.map(|p| p.from.code()).unwrap_or_default(),
             period_to: new.period.and_then(|p| p.to).map(|p| p.code()),
             witness_copy: copy.seal(key)?,

@@ -69,6 +69,33 @@ impl WitnessCopy {
     }
 }
 
+/// A city as it is kept: in clear, or sealed when the witness asked for places to be
+/// redacted (and then also in their own copy, so that they can see it).
+pub(super) struct Place {
+    pub(super) clear: String,
+    pub(super) sealed: Option<Vec<u8>>,
+    pub(super) witness_copy: Option<String>,
+}
+
+impl Place {
+    pub(super) fn at_rest(org: &OrgPublicKey, redact_places: bool, city: &str) -> Self {
+        let city = city.trim().to_string();
+        if redact_places && !city.is_empty() {
+            Self {
+                clear: String::new(),
+                sealed: Some(org.seal_str(&city)),
+                witness_copy: Some(city),
+            }
+        } else {
+            Self {
+                clear: city,
+                sealed: None,
+                witness_copy: None,
+            }
+        }
+    }
+}
+
 /// The keyed hash a receipt is found by (the receipt itself is never stored).
 pub fn receipt_hash(data_keys: &crate::crypto::DataKeys, receipt: &Receipt) -> String {
     data_keys.keyed_hash("receipt", receipt.digits().as_bytes())
@@ -102,14 +129,13 @@ pub fn submit(
     let submission_hash = receipts::submission_hash(data_keys, key);
     let id = TestimonyId::new();
     let witness_key = WitnessKey::derive(receipt.digits(), id.as_str());
-    let city = s.place_city.trim().to_string();
-    let seal_city = s.redaction.places && !city.is_empty();
+    let place = Place::at_rest(&org, s.redaction.places, &s.place_city);
     let copy = WitnessCopy {
         body: s.body.reveal().to_string(),
         name: s.name.clone(),
         email: s.email.as_ref().map(|e| e.as_str().to_string()),
         phone: s.phone.clone(),
-        city: seal_city.then(|| city.clone()),
+        city: place.witness_copy.clone(),
         terms: s.redaction.terms.clone(),
     };
     let mut stored_files = Vec::new();
@@ -135,12 +161,8 @@ pub fn submit(
         language: s.language,
         witness_role: s.role,
         place_state: s.place_state.trim().to_string(),
-        place_city: if seal_city {
-            String::new()
-        } else {
-            city.clone()
-        },
-        sealed_city: seal_city.then(|| org.seal_str(&city)),
+        place_city: place.clear,
+        sealed_city: place.sealed,
         period_from: s.period.map(|p| p.from.code()).unwrap_or_default(),
         period_to: s.period.and_then(|p| p.to).map(|t| t.code()),
         witness_name: seal_opt(&org, s.name.as_deref()),

@@ -315,6 +315,19 @@ impl TestApp {
         .expect("the original opens")
     }
 
+    /// Whether the bytes `needle` are anywhere in the files of the data folder's top level
+    /// (the SQLite database, its journal, the keys).
+    pub fn data_files_contain(&self, needle: &[u8]) -> bool {
+        let mut raw = Vec::new();
+        for entry in std::fs::read_dir(self.data_dir.path()).expect("read the data folder") {
+            let path = entry.expect("a folder entry").path();
+            if path.is_file() {
+                raw.extend(std::fs::read(path).expect("read a data file"));
+            }
+        }
+        raw.windows(needle.len()).any(|w| w == needle)
+    }
+
     /// Log this client in.
     pub async fn login(&self, email: &str) -> Page {
         let page = self

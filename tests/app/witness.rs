@@ -504,16 +504,8 @@ async fn erasure_leaves_only_the_fact_of_withdrawal(app: TestApp) {
     assert_eq!(withdrawn, 1);
     if app.backend == crate::helpers::Backend::Sqlite {
         // Not even the sealed words remain in the database files.
-        let mut raw = Vec::new();
-        for entry in std::fs::read_dir(app.data_dir.path()).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_file() {
-                raw.extend(std::fs::read(path).unwrap());
-            }
-        }
-        let needle = &sealed[1..33];
         assert!(
-            !raw.windows(needle.len()).any(|w| w == needle),
+            !app.data_files_contain(&sealed[1..33]),
             "the sealed words are still in the database files"
         );
     }

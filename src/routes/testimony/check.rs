@@ -386,6 +386,21 @@ pub struct WithdrawForm {
     pub confirm: String,
 }
 
+/// The witness's page again, asking to tick the box that confirms what cannot be undone.
+async fn ask_to_confirm(
+    ctx: Ctx,
+    state: &AppState,
+    id: TestimonyId,
+    key: WitnessKey,
+    field: &'static str,
+    message: &str,
+) -> Result<HttpResponse, AppError> {
+    let view = load(state, id, key, ctx.lang).await?;
+    let mut errors = FormErrors::default();
+    errors.add(field, ctx.t(message));
+    w::invalid(&mine_page(ctx, view, String::new(), errors))
+}
+
 #[post("/my-testimony/withdraw")]
 pub async fn withdraw_testimony(
     ctx: Ctx,
@@ -394,10 +409,7 @@ pub async fn withdraw_testimony(
 ) -> Result<HttpResponse, AppError> {
     let (id, key) = witness(&ctx)?;
     if form.confirm.is_empty() {
-        let view = load(&state, id, key, ctx.lang).await?;
-        let mut errors = FormErrors::default();
-        errors.add("confirm", ctx.t("err-withdraw-confirm"));
-        return w::invalid(&mine_page(ctx, view, String::new(), errors));
+        return ask_to_confirm(ctx, &state, id, key, "confirm", "err-withdraw-confirm").await;
     }
     crate::service::run(&state.pool, move |conn| svc::withdraw(conn, &id)).await?;
     tracing::info!("testimony withdrawn by its witness");
@@ -413,10 +425,8 @@ pub async fn erase_testimony(
 ) -> Result<HttpResponse, AppError> {
     let (id, key) = witness(&ctx)?;
     if form.confirm.is_empty() {
-        let view = load(&state, id, key, ctx.lang).await?;
-        let mut errors = FormErrors::default();
-        errors.add("erase_confirm", ctx.t("err-erase-confirm"));
-        return w::invalid(&mine_page(ctx, view, String::new(), errors));
+        let field = "erase_confirm";
+        return ask_to_confirm(ctx, &state, id, key, field, "err-erase-confirm").await;
     }
     let data_dir = state.config.data_dir.clone();
     crate::service::run(&state.pool, move |conn| svc::erase(conn, &data_dir, &id)).await?;
