@@ -13,6 +13,7 @@ mod hearings_access;
 mod hearings_lifecycle;
 mod organisation;
 mod originals;
+mod public_pages;
 mod receipts;
 mod routes_table;
 mod security;
