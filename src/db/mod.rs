@@ -3,13 +3,16 @@
 //! Every query in the application is written once against [`DbConn`]; the backend is
 //! chosen from the URL scheme at start. Backend-specific SQL lives only in this module.
 
+pub mod audit;
 pub mod details;
+pub mod excerpts;
 pub mod hearings;
 pub mod kept_receipts;
 pub mod keys;
 pub mod organisation;
 pub mod outbox;
 pub mod schema;
+pub mod search;
 pub mod sessions;
 pub mod testimony;
 
@@ -309,6 +312,16 @@ where
 pub fn flush_deleted(conn: &mut DbConn) -> QueryResult<()> {
     match conn {
         DbConn::Sqlite(c) => c.batch_execute("PRAGMA wal_checkpoint(TRUNCATE);"),
+        DbConn::Pg(_) => Ok(()),
+    }
+}
+
+/// Inside a transaction on SQLite, take the database's write lock now (a write that
+/// changes nothing), waiting for it as long as the busy timeout allows. PostgreSQL locks
+/// rows as they are written and needs nothing here.
+pub fn begin_write(conn: &mut DbConn) -> QueryResult<()> {
+    match conn {
+        DbConn::Sqlite(c) => c.batch_execute("UPDATE users SET id = id WHERE 0;"),
         DbConn::Pg(_) => Ok(()),
     }
 }

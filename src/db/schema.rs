@@ -138,6 +138,12 @@ diesel::table! {
         witness_copy -> Nullable<Binary>,
         submission_hash -> Nullable<Text>,
         erased_at -> Nullable<Timestamp>,
+        assigned_to -> Nullable<Text>,
+        exclusion_reason -> Nullable<Text>,
+        unread_reply -> Bool,
+        redaction_started -> Bool,
+        tags_seeded -> Bool,
+        witness_public_key -> Nullable<Binary>,
     }
 }
 
@@ -286,6 +292,127 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    audit_log (seq) {
+        seq -> BigInt,
+        at -> Timestamp,
+        actor_kind -> Text,
+        actor_id -> Nullable<Text>,
+        action -> Text,
+        record_kind -> Text,
+        record_id -> Text,
+        detail -> Text,
+        prev_hash -> Text,
+        hash -> Text,
+    }
+}
+
+diesel::table! {
+    audit_head (id) {
+        id -> Integer,
+        seq -> BigInt,
+        hash -> Text,
+    }
+}
+
+diesel::table! {
+    translations (id) {
+        id -> Text,
+        testimony_id -> Text,
+        language -> Text,
+        sealed_body -> Binary,
+        translated_by -> Text,
+        created_by -> Nullable<Text>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    redaction_marks (id) {
+        id -> Text,
+        testimony_id -> Text,
+        text_id -> Text,
+        category -> Text,
+        span_start -> Nullable<Integer>,
+        span_end -> Nullable<Integer>,
+        sealed_term -> Nullable<Binary>,
+        origin -> Text,
+        state -> Text,
+        created_by -> Nullable<Text>,
+        created_at -> Timestamp,
+        decided_by -> Nullable<Text>,
+        decided_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    redacted_versions (id) {
+        id -> Text,
+        testimony_id -> Text,
+        text_id -> Text,
+        version -> Integer,
+        body -> Text,
+        changes -> Text,
+        created_by -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    witness_messages (id) {
+        id -> Text,
+        testimony_id -> Text,
+        direction -> Text,
+        sealed_body -> Binary,
+        witness_copy -> Nullable<Binary>,
+        author_id -> Nullable<Text>,
+        created_at -> Timestamp,
+        read_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    vocabulary (id) {
+        id -> Text,
+        kind -> Text,
+        name -> Text,
+        builtin -> Bool,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    testimony_tags (testimony_id, kind, tag_id) {
+        testimony_id -> Text,
+        kind -> Text,
+        tag_id -> Text,
+        added_by -> Nullable<Text>,
+        added_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    excerpts (id) {
+        id -> Text,
+        testimony_id -> Text,
+        text_id -> Text,
+        redacted_version_id -> Nullable<Text>,
+        span_start -> Integer,
+        span_end -> Integer,
+        body -> Text,
+        translated -> Bool,
+        consent_record_id -> Nullable<Text>,
+        attributed -> Bool,
+        theme_id -> Nullable<Text>,
+        note -> Text,
+        created_by -> Nullable<Text>,
+        created_at -> Timestamp,
+        invalidated_at -> Nullable<Timestamp>,
+        invalidated_reason -> Nullable<Text>,
+    }
+}
+
 diesel::joinable!(staff_tokens -> users (user_id));
 diesel::joinable!(originals_grants -> users (user_id));
 diesel::joinable!(detail_records -> testimonies (testimony_id));
@@ -300,6 +427,12 @@ diesel::joinable!(testimony_themes -> themes (theme_id));
 diesel::joinable!(consent_records -> testimonies (testimony_id));
 diesel::joinable!(testimony_additions -> testimonies (testimony_id));
 diesel::joinable!(attachments -> testimonies (testimony_id));
+diesel::joinable!(translations -> testimonies (testimony_id));
+diesel::joinable!(redaction_marks -> testimonies (testimony_id));
+diesel::joinable!(redacted_versions -> testimonies (testimony_id));
+diesel::joinable!(witness_messages -> testimonies (testimony_id));
+diesel::joinable!(testimony_tags -> testimonies (testimony_id));
+diesel::joinable!(excerpts -> testimonies (testimony_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     users,
@@ -325,4 +458,13 @@ diesel::allow_tables_to_appear_in_same_query!(
     organisation,
     organisation_texts,
     kept_receipts,
+    audit_log,
+    audit_head,
+    translations,
+    redaction_marks,
+    redacted_versions,
+    witness_messages,
+    vocabulary,
+    testimony_tags,
+    excerpts,
 );

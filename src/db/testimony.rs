@@ -5,8 +5,9 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use super::schema::{
-    attachments, consent_records, redaction_requests, testimonies, testimony_additions,
-    testimony_themes, themes,
+    attachments, consent_records, redacted_versions, redaction_marks, redaction_requests,
+    testimonies, testimony_additions, testimony_tags, testimony_themes, themes, translations,
+    witness_messages,
 };
 use super::{DbConn, MultiBackend, new_id, now};
 use crate::domain::consent::{Consent, ConsentMethod, ConsentScope, ConsentSet};
@@ -52,6 +53,18 @@ pub struct Testimony {
     pub witness_copy: Option<Vec<u8>>,
     /// When the witness erased everything they gave (always withdrawn too).
     pub erased_at: Option<NaiveDateTime>,
+    /// The editor the testimony is assigned to.
+    pub assigned_to: Option<String>,
+    /// Why it was excluded (staff's note), while it is.
+    pub exclusion_reason: Option<String>,
+    /// The witness replied and no editor has read it yet.
+    pub unread_reply: bool,
+    /// The witness's own redaction requests were applied (by the first granted editor).
+    pub redaction_started: bool,
+    /// The editor's tags were seeded from the witness's themes.
+    pub tags_seeded: bool,
+    /// Messages for the witness are sealed to this key; only their receipt opens them.
+    pub witness_public_key: Option<Vec<u8>>,
 }
 
 impl Testimony {
@@ -548,5 +561,27 @@ pub fn erase(conn: &mut DbConn, testimony_id: &str) -> QueryResult<bool> {
     diesel::delete(consent_records::table.filter(consent_records::testimony_id.eq(testimony_id)))
         .execute(conn)?;
     super::details::delete_all(conn, testimony_id)?;
+    // What editors made from it goes too; excerpts keep only that they were withdrawn.
+    diesel::delete(translations::table.filter(translations::testimony_id.eq(testimony_id)))
+        .execute(conn)?;
+    diesel::delete(redaction_marks::table.filter(redaction_marks::testimony_id.eq(testimony_id)))
+        .execute(conn)?;
+    diesel::delete(
+        redacted_versions::table.filter(redacted_versions::testimony_id.eq(testimony_id)),
+    )
+    .execute(conn)?;
+    diesel::delete(witness_messages::table.filter(witness_messages::testimony_id.eq(testimony_id)))
+        .execute(conn)?;
+    diesel::delete(testimony_tags::table.filter(testimony_tags::testimony_id.eq(testimony_id)))
+        .execute(conn)?;
+    super::excerpts::erase_words(conn, testimony_id)?;
+    super::search::remove_testimony(conn, testimony_id)?;
+    diesel::update(testimonies::table.find(testimony_id))
+        .set((
+            testimonies::exclusion_reason.eq(None::<String>),
+            testimonies::unread_reply.eq(false),
+            testimonies::witness_public_key.eq(None::<Vec<u8>>),
+        ))
+        .execute(conn)?;
     Ok(true)
 }

@@ -26,6 +26,11 @@ pub enum Permission {
     ViewHearings,
     /// Take testimony for a witness at a hearing (assisted intake).
     TakeTestimony,
+    /// Review testimony: the queue, statuses, redaction, tags, excerpts, messages, search.
+    /// Reading originals also needs a grant (see `originals_grants`).
+    ReviewTestimony,
+    /// Read and verify the audit trail.
+    ViewAudit,
 }
 
 impl Role {
@@ -60,7 +65,7 @@ impl Role {
         match self {
             Role::Admin => true,
             Role::Organizer => matches!(permission, ManageHearings | ViewHearings | TakeTestimony),
-            Role::Editor => matches!(permission, ViewHearings | TakeTestimony),
+            Role::Editor => matches!(permission, ViewHearings | TakeTestimony | ReviewTestimony),
         }
     }
 }

@@ -4,12 +4,14 @@
 //! Types carry the rules: a value of these types has already been checked.
 
 pub mod account;
+pub mod audit;
 pub mod consent;
 pub mod hearing;
 pub mod ids;
 pub mod organisation;
 pub mod receipt;
 pub mod redaction;
+pub mod review;
 pub mod submission;
 pub mod testimony;
 pub mod text;

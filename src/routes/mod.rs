@@ -5,6 +5,7 @@ pub mod admin;
 pub mod auth;
 pub mod hearings;
 pub mod public;
+pub mod review;
 pub mod staff;
 pub mod testimony;
 
@@ -42,6 +43,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(admin::organisation::save)
         .configure(hearings::configure)
         .configure(testimony::configure)
+        .configure(review::configure)
         .service(public::static_file)
         .default_service(web::to(public::not_found));
 }

@@ -6,6 +6,7 @@
 //! turns into pages.
 
 pub mod accounts;
+pub mod audit;
 pub mod details;
 pub mod hearings;
 pub mod keys;
@@ -60,11 +61,15 @@ where
     crate::db::run(pool, f).await
 }
 
-/// Run `f` in one database transaction.
+/// Run `f` in one database transaction. On SQLite the write lock is taken first, so that
+/// a transaction that reads before it writes waits its turn instead of failing.
 pub fn transaction<T>(
     conn: &mut DbConn,
     f: impl FnOnce(&mut DbConn) -> Result<T, ServiceError>,
 ) -> Result<T, ServiceError> {
     use diesel::Connection as _;
-    conn.transaction(f)
+    conn.transaction(|conn| {
+        crate::db::begin_write(conn)?;
+        f(conn)
+    })
 }

@@ -5,11 +5,13 @@
 use std::path::Path;
 
 use super::receipts::{self, IssuedReceipt, Submitted};
-use super::{ServiceError, keys, transaction};
+use super::{ServiceError, audit, keys, transaction};
 use crate::attachments;
 use crate::crypto::keys::{OrgPublicKey, OrgSecretKey, WitnessKey};
+use crate::db::excerpts::Invalidation;
 use crate::db::{self, DbConn, testimony::NewAttachment, testimony::NewTestimony};
 use crate::domain::account::Email;
+use crate::domain::audit::{Action, Actor, RecordKind};
 use crate::domain::consent::{Consent, ConsentMethod, ConsentScope, ConsentSet};
 use crate::domain::ids::{AttachmentId, HearingId, TestimonyId, UserId};
 use crate::domain::receipt::Receipt;
@@ -350,14 +352,76 @@ pub fn change_consent(
             ConsentMethod::Online,
             None,
         )?;
+        after_consent_change(conn, id, &Actor::Witness)?;
         Ok(Ok(()))
     })
+}
+
+/// After a new consent record: excerpts follow it (or are invalidated), and the trail
+/// says what the witness now allows (scope names only).
+pub(crate) fn after_consent_change(
+    conn: &mut DbConn,
+    id: &TestimonyId,
+    actor: &Actor,
+) -> Result<(), ServiceError> {
+    let consent = db::testimony::current_consent(conn, id.as_str())?;
+    let record = db::testimony::consent_history(conn, id.as_str())?
+        .into_iter()
+        .max_by_key(|r| r.seq)
+        .ok_or(ServiceError::NotFound)?;
+    let invalidated = db::excerpts::follow_consent(
+        conn,
+        id.as_str(),
+        &record.id,
+        consent.permits(ConsentScope::QuoteVerbatim),
+        consent.permits(ConsentScope::Attribute),
+    )?;
+    let scopes: Vec<&str> = consent.chosen().iter().map(|s| s.code()).collect();
+    audit::record(
+        conn,
+        actor,
+        Action::ConsentChanged,
+        RecordKind::Testimony,
+        id.as_str(),
+        format!(
+            "record {}: {}",
+            record.seq,
+            if scopes.is_empty() {
+                "nothing".to_string()
+            } else {
+                scopes.join(", ")
+            }
+        ),
+    )?;
+    if invalidated > 0 {
+        audit::record(
+            conn,
+            actor,
+            Action::ExcerptsInvalidated,
+            RecordKind::Testimony,
+            id.as_str(),
+            format!("{invalidated} excerpt(s): consent changed"),
+        )?;
+    }
+    Ok(())
 }
 
 /// Withdraw: from now on no use of the testimony is permitted.
 pub fn withdraw(conn: &mut DbConn, id: &TestimonyId) -> Result<(), ServiceError> {
     transaction(conn, |conn| {
-        db::testimony::withdraw(conn, id.as_str())?;
+        if db::testimony::withdraw(conn, id.as_str())? == 0 {
+            return Ok(());
+        }
+        let invalidated =
+            db::excerpts::invalidate(conn, id.as_str(), None, Invalidation::Withdrawn)?;
+        audit::record(
+            conn,
+            &Actor::Witness,
+            Action::Withdrawn,
+            RecordKind::Testimony,
+            id.as_str(),
+            format!("{invalidated} excerpt(s) invalidated"),
+        )?;
         Ok(())
     })
 }
@@ -366,7 +430,16 @@ pub fn withdraw(conn: &mut DbConn, id: &TestimonyId) -> Result<(), ServiceError>
 /// delete its attachment files. Cannot be undone.
 pub fn erase(conn: &mut DbConn, data_dir: &Path, id: &TestimonyId) -> Result<(), ServiceError> {
     transaction(conn, |conn| {
-        db::testimony::erase(conn, id.as_str())?;
+        if db::testimony::erase(conn, id.as_str())? {
+            audit::record(
+                conn,
+                &Actor::Witness,
+                Action::Erased,
+                RecordKind::Testimony,
+                id.as_str(),
+                "withdrawn and erased",
+            )?;
+        }
         Ok(())
     })?;
     attachments::remove_all(data_dir, id);
@@ -394,6 +467,14 @@ pub fn delete_contact(
             None => None,
         };
         db::testimony::delete_contact(conn, id.as_str(), copy.as_deref())?;
+        audit::record(
+            conn,
+            &Actor::Witness,
+            Action::ContactDeleted,
+            RecordKind::Testimony,
+            id.as_str(),
+            "",
+        )?;
         let consent = db::testimony::current_consent(conn, id.as_str())?;
         if consent.chosen().contains(ConsentScope::ContactForFollowUp) && !consent.is_withdrawn() {
             let rest = ConsentSet::new(
@@ -413,6 +494,7 @@ pub fn delete_contact(
                 ConsentMethod::Online,
                 None,
             )?;
+            after_consent_change(conn, id, &Actor::Witness)?;
         }
         Ok(())
     })

@@ -132,6 +132,12 @@ impl Ctx {
     pub fn perm_manage_themes(&self) -> bool {
         self.can(Permission::ManageThemes)
     }
+    pub fn perm_review(&self) -> bool {
+        self.can(Permission::ReviewTestimony)
+    }
+    pub fn perm_view_audit(&self) -> bool {
+        self.can(Permission::ViewAudit)
+    }
     pub fn perm_manage_organisation(&self) -> bool {
         self.can(Permission::ManageOrganisation)
     }
