@@ -107,8 +107,14 @@ pub fn next(from: ReviewStatus, facts: Facts, action: &Move) -> Result<ReviewSta
         (action, from),
         (Move::Review, Received | NeedsFollowUp | Approved | Excluded)
             | (Move::Approve, InReview)
-            | (Move::Exclude(_), Received | InReview | NeedsFollowUp | Approved)
-            | (Move::AskWitness, Received | InReview | NeedsFollowUp | Approved)
+            | (
+                Move::Exclude(_),
+                Received | InReview | NeedsFollowUp | Approved
+            )
+            | (
+                Move::AskWitness,
+                Received | InReview | NeedsFollowUp | Approved
+            )
             | (Move::WitnessReplied, _)
     );
     if !allowed {

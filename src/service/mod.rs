@@ -13,6 +13,7 @@ pub mod keys;
 pub mod legacy;
 pub mod organisation;
 pub mod receipts;
+pub mod review;
 pub mod testimony;
 
 use crate::crypto::OpenError;
