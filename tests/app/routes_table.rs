@@ -106,12 +106,13 @@ struct Fixtures {
     slug: String,
     invite_id: String,
     user_id: String,
+    testimony_id: String,
 }
 
 impl Fixtures {
     /// A hearing owned by `owner` (organizers manage their own), an invitation and an
     /// account to act on.
-    fn new(app: &TestApp, n: usize, owner: Option<&str>) -> Self {
+    async fn new(app: &TestApp, n: usize, owner: Option<&str>) -> Self {
         use diesel::prelude::*;
         use peoples_upr::db::{self, schema::hearings, tokens};
         let slug = format!("table-{n}");
@@ -140,11 +141,23 @@ impl Fixtures {
             .unwrap()
         });
         let user_id = app.create_user(&format!("target{n}@example.org"), Editor);
+        let witness = app.other_client();
+        let submitted = crate::testimony::submit_testimony(
+            &witness,
+            app,
+            &slug,
+            &crate::testimony::typical(),
+            vec![],
+        )
+        .await;
+        crate::testimony::take_receipt(&witness, app, &submitted).await;
+        let testimony_id = crate::testimony::latest_testimony(app).id.as_str().to_string();
         Self {
             hearing_id,
             slug,
             invite_id,
             user_id,
+            testimony_id,
         }
     }
 
@@ -153,6 +166,8 @@ impl Fixtures {
             &self.invite_id
         } else if route.path.starts_with("/admin/users/") {
             &self.user_id
+        } else if route.path.starts_with("/staff/testimony/") {
+            &self.testimony_id
         } else {
             &self.hearing_id
         };
@@ -225,7 +240,7 @@ async fn every_route_allows_and_denies_as_the_table_says(app: TestApp) {
                     .unwrap();
             }
         }
-        let fixtures = Fixtures::new(&app, n, owner.as_deref());
+        let fixtures = Fixtures::new(&app, n, owner.as_deref()).await;
         for route in all_routes() {
             // Logging out would end the visitor's session for the rest of the table.
             if route.path == "/logout" {
