@@ -75,3 +75,8 @@ id_type!(
 #[derive(Debug, thiserror::Error)]
 #[error("unknown stored code `{0}`")]
 pub struct UnknownCode(pub String);
+
+/// How staff refer to a record in lists and file names: the first eight characters of its id.
+pub fn short(id: &str) -> String {
+    id.chars().take(8).collect()
+}

@@ -12,6 +12,7 @@ pub mod hearings;
 pub mod keys;
 pub mod legacy;
 pub mod organisation;
+pub mod reading;
 pub mod receipts;
 pub mod review;
 pub mod testimony;

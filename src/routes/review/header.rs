@@ -32,6 +32,8 @@ pub struct Header {
     pub submitted: String,
     pub assignee: Option<String>,
     pub unread_reply: bool,
+    /// Whether a redacted text of the original was saved.
+    pub redacted: bool,
     /// Whether the viewer holds the organisation key (sees originals).
     pub granted: bool,
     /// The suffix of the tab being shown ("" for the overview).
@@ -53,7 +55,7 @@ impl Header {
             None => None,
         };
         Ok(Self {
-            short_id: short_id(t.id.as_str()),
+            short_id: crate::domain::ids::short(t.id.as_str()),
             id: t.id.as_str().to_string(),
             hearing_id: hearing.id.clone(),
             hearing_title: hearing.title.clone(),
@@ -68,6 +70,7 @@ impl Header {
             submitted: i18n::format_datetime(t.submitted_at, hearing.zone(), Lang::En),
             assignee,
             unread_reply: t.unread_reply,
+            redacted: db::review::has_redacted_text(conn, id)?,
             granted,
             active,
         })
@@ -78,12 +81,12 @@ impl Header {
         format!("/staff/testimony/{}{}", self.id, suffix)
     }
 
+    /// Whether it could be approved as far as redaction goes.
+    pub fn redaction_ready(&self) -> bool {
+        self.redacted || self.withdrawn
+    }
+
     pub fn tabs(&self) -> &'static [(&'static str, &'static str)] {
         &TABS
     }
-}
-
-/// How staff refer to a testimony: the first eight characters of its id.
-pub fn short_id(id: &str) -> String {
-    id.chars().take(8).collect()
 }
