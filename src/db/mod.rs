@@ -11,6 +11,7 @@ pub mod kept_receipts;
 pub mod keys;
 pub mod organisation;
 pub mod outbox;
+pub mod queue;
 pub mod review;
 pub mod schema;
 pub mod search;

@@ -16,6 +16,7 @@ mod originals;
 mod public_pages;
 mod receipts;
 mod review_reading;
+mod review_queue;
 mod routes_table;
 mod security;
 mod seized;

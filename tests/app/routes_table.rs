@@ -87,6 +87,7 @@ pub fn all_routes() -> Vec<&'static Route> {
         .chain(crate::testimony::ROUTES)
         .chain(crate::organisation::ROUTES)
         .chain(crate::review_reading::ROUTES)
+        .chain(crate::review_queue::ROUTES)
         .collect()
 }
 

@@ -3,6 +3,7 @@
 
 pub mod header;
 pub mod overview;
+pub mod queue;
 
 use actix_web::web;
 
@@ -11,4 +12,6 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(overview::show)
         .service(overview::status)
         .service(overview::attachment);
+    cfg.service(queue::show);
+    cfg.service(queue::assign);
 }
