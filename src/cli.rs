@@ -1,4 +1,4 @@
-//! The command line: serve, migrate, and manage staff accounts.
+//! The command line: serve, migrate, manage staff accounts, and verify the audit trail.
 
 use std::io::{BufRead as _, IsTerminal as _};
 use std::net::TcpListener;
@@ -36,6 +36,10 @@ pub enum Command {
     /// Access to originals (what witnesses wrote and gave, sealed at rest).
     #[command(subcommand)]
     Originals(OriginalsCommand),
+    /// Check that the audit trail is intact: every entry carries the hash of the one before
+    /// it, and the last matches the head kept apart from the log. Exits with 1 when an
+    /// entry was edited, deleted or cut off.
+    VerifyAudit,
 }
 
 #[derive(Debug, Subcommand)]
@@ -131,6 +135,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::User(cmd) => user(config, cmd),
         Command::Originals(OriginalsCommand::Recover { email }) => recover(config, &email),
+        Command::VerifyAudit => verify_audit(&config),
     }
 }
 
@@ -239,6 +244,35 @@ fn open_database(config: &Config) -> anyhow::Result<db::PooledConn> {
     Ok(conn)
 }
 
+/// Walk the audit chain, with a progress bar on standard error for long chains.
+fn verify_audit(config: &Config) -> anyhow::Result<()> {
+    let mut conn = open_database(config)?;
+    let total = crate::service::audit::written(&mut conn)?;
+    let bar = indicatif::ProgressBar::with_draw_target(
+        Some(total.max(0) as u64),
+        indicatif::ProgressDrawTarget::stderr(),
+    );
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("Checking {pos}/{len} entries {wide_bar} {eta}")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    let checked = crate::service::audit::verify_with_progress(&mut conn, |n| {
+        bar.set_position(n.max(0) as u64)
+    });
+    bar.finish_and_clear();
+    let checked = checked?;
+    println!("{} entries checked.", checked.entries);
+    match checked.problem {
+        None => {
+            println!("The audit trail is intact.");
+            Ok(())
+        }
+        Some(problem) => anyhow::bail!(
+            "the audit trail is broken: {problem}. Restore the database from a backup made before this, compare the head of the trail with the backup's, and investigate who could write to the database"
+        ),
+    }
+}
+
 fn recover(config: Config, email: &str) -> anyhow::Result<()> {
     let email = Email::parse(email).map_err(|m| anyhow::anyhow!("--email: {m}"))?;
     let mut conn = open_database(&config)?;
@@ -300,17 +334,15 @@ fn user(config: Config, cmd: UserCommand) -> anyhow::Result<()> {
             let password = read_password()?;
             let password = NewPassword::parse(&password, &password, Some(email.as_str()))
                 .map_err(|(_, m)| anyhow::anyhow!(m))?;
-            let created = crate::service::transaction(&mut conn, |conn| {
-                crate::service::accounts::create(
-                    conn,
-                    &crate::service::accounts::NewAccount {
-                        email: email.clone(),
-                        display_name: name,
-                        role,
-                        password,
-                    },
-                )
-            })?;
+            let created = crate::service::accounts::create_by_command(
+                &mut conn,
+                &crate::service::accounts::NewAccount {
+                    email: email.clone(),
+                    display_name: name,
+                    role,
+                    password,
+                },
+            )?;
             println!(
                 "Created {role} account for {email}. Log in at {}/login",
                 config.base_url
@@ -351,7 +383,8 @@ fn set_disabled(conn: &mut db::DbConn, email: &str, disabled: bool) -> anyhow::R
     let email = Email::parse(email).map_err(|m| anyhow::anyhow!(m))?;
     let user = db::users::find_by_email(conn, email.as_str())?
         .ok_or_else(|| anyhow::anyhow!("no account for {email} (see `peoples-upr user list`)"))?;
-    crate::service::accounts::set_disabled(conn, &user.id, disabled)?;
+    let by = crate::domain::audit::Actor::System;
+    crate::service::accounts::set_disabled(conn, &by, &user.id, disabled)?;
     if disabled {
         println!("Disabled {email}; their sessions have ended.");
     } else {

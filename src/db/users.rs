@@ -142,3 +142,26 @@ pub fn end_sessions(conn: &mut DbConn, id: &str) -> QueryResult<usize> {
         Ok(n)
     })
 }
+
+/// Lock these accounts' rows until the transaction ends (a write that changes nothing).
+pub fn lock(conn: &mut DbConn, ids: &[&str]) -> QueryResult<usize> {
+    diesel::update(users::table.filter(users::id.eq_any(ids.to_vec())))
+        .set(users::updated_at.eq(users::updated_at))
+        .execute(conn)
+}
+
+/// Set an account's role.
+pub fn set_role(conn: &mut DbConn, id: &str, role: Role) -> QueryResult<usize> {
+    diesel::update(users::table.find(id))
+        .set((users::role.eq(role.as_str()), users::updated_at.eq(now())))
+        .execute(conn)
+}
+
+/// How many enabled administrator accounts there are.
+pub fn count_active_admins(conn: &mut DbConn) -> QueryResult<i64> {
+    users::table
+        .filter(users::role.eq(Role::Admin.as_str()))
+        .filter(users::disabled.eq(false))
+        .count()
+        .get_result(conn)
+}

@@ -37,6 +37,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(admin::users::revoke)
         .service(admin::users::disable)
         .service(admin::users::enable)
+        .service(admin::users::change_role)
+        .service(admin::audit::show)
         .service(admin::originals::grant)
         .service(admin::originals::revoke)
         .service(admin::organisation::show)

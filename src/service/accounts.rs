@@ -1,16 +1,35 @@
 //! Staff accounts: creating them (first administrator, invitations, the command line),
 //! logging in, changing and resetting passwords, disabling, and granting access to
-//! originals. Each write is one transaction; key work (Argon2id) runs on the blocking pool.
+//! originals, changing roles. Each write is one transaction with its audit entry; key work
+//! (Argon2id) runs on the blocking pool.
 
 use std::time::Duration;
 
-use super::{ServiceError, keys, transaction};
+use super::{ServiceError, audit, keys, transaction};
 use crate::crypto::keys::{OrgSecretKey, RecoveryKey};
 use crate::db::{self, DbConn, tokens::Purpose, users::User};
 use crate::domain::account::{Email, NewPassword, Role};
+use crate::domain::audit::{Action, Actor, RecordKind};
+use crate::domain::ids::UserId;
 use crate::mail::OutgoingMail;
 use crate::state::AppState;
 use crate::throttle::Policy;
+
+/// The staff member `id` as the actor of an audit entry.
+fn staff(id: &str) -> Actor {
+    Actor::Staff(UserId::from(id))
+}
+
+/// An audit entry about a staff account (or an invitation, by its id).
+fn record_user(
+    conn: &mut DbConn,
+    actor: &Actor,
+    action: Action,
+    id: &str,
+    detail: impl Into<String>,
+) -> Result<(), ServiceError> {
+    audit::record(conn, actor, action, RecordKind::User, id, detail)
+}
 
 /// A new account's details, checked.
 pub struct NewAccount {
@@ -97,7 +116,15 @@ pub fn setup_first_admin(
         if !db::tokens::consume(conn, token_id)? || db::users::count(conn)? > 0 {
             return Ok(Err(SetupRefusal::AlreadyDone));
         }
-        create(conn, new).map(Ok)
+        let created = create(conn, new)?;
+        record_user(
+            conn,
+            &staff(&created.user.id),
+            Action::UserJoined,
+            &created.user.id,
+            "first administrator, with the setup link",
+        )?;
+        Ok(Ok(created))
     })
 }
 
@@ -121,7 +148,30 @@ pub fn accept_invite(
         if db::users::find_by_email(conn, new.email.as_str())?.is_some() {
             return Ok(Err(InviteRefusal::EmailTaken));
         }
-        create(conn, new).map(Ok)
+        let created = create(conn, new)?;
+        record_user(
+            conn,
+            &staff(&created.user.id),
+            Action::UserJoined,
+            &created.user.id,
+            format!("role {}, invitation {token_id}", new.role.as_str()),
+        )?;
+        Ok(Ok(created))
+    })
+}
+
+/// Create an account from the command line (the system acts).
+pub fn create_by_command(conn: &mut DbConn, new: &NewAccount) -> Result<Created, ServiceError> {
+    transaction(conn, |conn| {
+        let created = create(conn, new)?;
+        record_user(
+            conn,
+            &Actor::System,
+            Action::UserJoined,
+            &created.user.id,
+            format!("role {}, from the command line", new.role.as_str()),
+        )?;
+        Ok(created)
     })
 }
 
@@ -181,8 +231,21 @@ pub async fn login(
         ) && user.is_some();
         match user {
             Some(user) if matches && !user.disabled => {
-                db::throttle::reset(conn, &key)?;
                 let originals = keys::unlock(conn, &user.id, &password)?;
+                transaction(conn, |conn| {
+                    db::throttle::reset(conn, &key)?;
+                    record_user(
+                        conn,
+                        &staff(&user.id),
+                        Action::Login,
+                        &user.id,
+                        if originals.is_some() {
+                            "with access to originals"
+                        } else {
+                            ""
+                        },
+                    )
+                })?;
                 Ok(LoginOutcome::LoggedIn {
                     user: Box::new(user),
                     originals,
@@ -200,6 +263,13 @@ pub async fn login(
         state.throttles.login.fail(address);
     }
     Ok(outcome)
+}
+
+/// Log out: the session itself is ended by the caller; this writes the trail.
+pub fn logout(conn: &mut DbConn, user_id: &str) -> Result<(), ServiceError> {
+    transaction(conn, |conn| {
+        record_user(conn, &staff(user_id), Action::Logout, user_id, "")
+    })
 }
 
 /// Change one's own password, knowing the current one. The key pair is wrapped again
@@ -221,6 +291,7 @@ pub fn change_password(
         }
         keys::rewrap(conn, user_id, current, new.expose())?;
         db::users::set_password(conn, user_id, &hash)?;
+        record_user(conn, &staff(user_id), Action::PasswordChanged, user_id, "")?;
         Ok(db::users::find(conn, user_id)?)
     })
 }
@@ -246,9 +317,21 @@ pub fn reset_password(
         if !db::tokens::consume(conn, token_id)? {
             return Ok(Err(ResetRefusal::Used));
         }
+        let had_grant = db::keys::grant(conn, user_id)?.is_some();
         db::users::set_password(conn, user_id, &hash)?;
         keys::new_staff_keys(conn, user_id, new.expose())?;
         db::throttle::reset(conn, login_key)?;
+        record_user(
+            conn,
+            &staff(user_id),
+            Action::PasswordReset,
+            user_id,
+            if had_grant {
+                "with an emailed link; access to originals ended"
+            } else {
+                "with an emailed link"
+            },
+        )?;
         Ok(Ok(()))
     })
 }
@@ -292,6 +375,7 @@ pub fn request_reset(
 /// Disable or enable an account; its sessions end either way.
 pub fn set_disabled(
     conn: &mut DbConn,
+    by: &Actor,
     user_id: &str,
     disabled: bool,
 ) -> Result<Option<User>, ServiceError> {
@@ -300,6 +384,12 @@ pub fn set_disabled(
             return Ok(None);
         };
         db::users::set_disabled(conn, user_id, disabled)?;
+        let action = if disabled {
+            Action::UserDisabled
+        } else {
+            Action::UserEnabled
+        };
+        record_user(conn, by, action, user_id, "")?;
         Ok(Some(user))
     })
 }
@@ -335,7 +425,7 @@ pub fn invite(
             return Ok(false);
         }
         db::tokens::retire_for_email(conn, Purpose::Invite, email.as_str())?;
-        db::tokens::create(
+        let token_id = db::tokens::create(
             conn,
             db::tokens::NewToken {
                 purpose: Purpose::Invite,
@@ -348,13 +438,30 @@ pub fn invite(
             },
         )?;
         crate::mail::enqueue(conn, data_keys, "invite", message)?;
+        record_user(
+            conn,
+            &staff(invited_by),
+            Action::UserInvited,
+            &token_id,
+            format!("role {}", role.as_str()),
+        )?;
         Ok(true)
     })
 }
 
 /// Withdraw an unused invitation. Returns false if there was none to withdraw.
-pub fn withdraw_invite(conn: &mut DbConn, token_id: &str) -> Result<bool, ServiceError> {
-    transaction(conn, |conn| Ok(db::tokens::revoke_invite(conn, token_id)?))
+pub fn withdraw_invite(
+    conn: &mut DbConn,
+    by: &Actor,
+    token_id: &str,
+) -> Result<bool, ServiceError> {
+    transaction(conn, |conn| {
+        let done = db::tokens::revoke_invite(conn, token_id)?;
+        if done {
+            record_user(conn, by, Action::InviteWithdrawn, token_id, "")?;
+        }
+        Ok(done)
+    })
 }
 
 /// Grant an account access to originals with the granting administrator's key. Takes
@@ -366,23 +473,33 @@ pub fn grant_originals(
     granted_by: &str,
 ) -> Result<Result<(), keys::GrantRefusal>, ServiceError> {
     transaction(conn, |conn| {
-        keys::grant(conn, org, user_id, Some(granted_by))
+        let done = keys::grant(conn, org, user_id, Some(granted_by))?;
+        if done.is_ok() {
+            record_user(conn, &staff(granted_by), Action::GrantGiven, user_id, "")?;
+        }
+        Ok(done)
     })
 }
 
 /// Revoke an account's access to originals. Its sessions end at once, taking the
 /// unwrapped key with them.
-pub fn revoke_originals(conn: &mut DbConn, user_id: &str) -> Result<bool, ServiceError> {
+pub fn revoke_originals(
+    conn: &mut DbConn,
+    by: &Actor,
+    user_id: &str,
+) -> Result<bool, ServiceError> {
     transaction(conn, |conn| {
         let had = db::keys::revoke(conn, user_id)?;
         if had {
             db::users::end_sessions(conn, user_id)?;
+            record_user(conn, by, Action::GrantRevoked, user_id, "")?;
         }
         Ok(had)
     })
 }
 
-/// Grant an account access with the recovery key (when no administrator can).
+/// Grant an account access with the recovery key (when no administrator can). Only the
+/// command line does this, so the system is the actor.
 pub fn recover_access(
     conn: &mut DbConn,
     recovery: &RecoveryKey,
@@ -390,6 +507,78 @@ pub fn recover_access(
 ) -> Result<Result<OrgSecretKey, keys::GrantRefusal>, ServiceError> {
     transaction(conn, |conn| {
         let org = keys::recover(conn, recovery)?;
-        Ok(keys::grant(conn, &org, user_id, None)?.map(|()| org))
+        let done = keys::grant(conn, &org, user_id, None)?;
+        if done.is_ok() {
+            record_user(
+                conn,
+                &Actor::System,
+                Action::AccessRecovered,
+                user_id,
+                "with the recovery key",
+            )?;
+        }
+        Ok(done.map(|()| org))
+    })
+}
+
+/// Why a role could not be changed.
+#[derive(Debug, PartialEq, Eq)]
+pub enum RoleRefusal {
+    /// Nobody changes their own role (another administrator must).
+    OwnRole,
+    /// The account is the last active administrator: someone must remain who can manage
+    /// accounts.
+    LastAdmin,
+    /// The one changing it is no longer an active administrator.
+    NotAllowed,
+}
+
+/// A role changed (or already as asked).
+pub struct RoleChanged {
+    pub user: User,
+    pub from: Role,
+}
+
+/// Change another account's role. Its sessions end, so the new permissions apply at once.
+/// The rows of both accounts are locked first, so two administrators demoting each other
+/// at the same moment cannot leave none.
+pub fn change_role(
+    conn: &mut DbConn,
+    by: &Actor,
+    user_id: &str,
+    role: Role,
+) -> Result<Result<RoleChanged, RoleRefusal>, ServiceError> {
+    transaction(conn, |conn| {
+        if by.user_id() == Some(user_id) {
+            return Ok(Err(RoleRefusal::OwnRole));
+        }
+        let ids: Vec<&str> = by.user_id().into_iter().chain([user_id]).collect();
+        db::users::lock(conn, &ids)?;
+        if let Some(actor) = by.user_id() {
+            let active_admin = db::users::find(conn, actor)?
+                .is_some_and(|a| a.role() == Role::Admin && !a.disabled);
+            if !active_admin {
+                return Ok(Err(RoleRefusal::NotAllowed));
+            }
+        }
+        let user = db::users::find(conn, user_id)?.ok_or(ServiceError::NotFound)?;
+        let from = user.role();
+        if from == role {
+            return Ok(Ok(RoleChanged { user, from }));
+        }
+        if from == Role::Admin && !user.disabled && db::users::count_active_admins(conn)? <= 1 {
+            return Ok(Err(RoleRefusal::LastAdmin));
+        }
+        db::users::set_role(conn, user_id, role)?;
+        db::users::end_sessions(conn, user_id)?;
+        record_user(
+            conn,
+            by,
+            Action::RoleChanged,
+            user_id,
+            format!("{} → {}", from.as_str(), role.as_str()),
+        )?;
+        let user = db::users::find(conn, user_id)?.ok_or(ServiceError::NotFound)?;
+        Ok(Ok(RoleChanged { user, from }))
     })
 }

@@ -79,6 +79,19 @@ impl Verification {
 
 /// Walk the whole chain in order and check every link, then the head.
 pub fn verify(conn: &mut DbConn) -> Result<Verification, ServiceError> {
+    verify_with_progress(conn, |_| {})
+}
+
+/// The number of entries the head says were written (for showing progress).
+pub fn written(conn: &mut DbConn) -> Result<i64, ServiceError> {
+    Ok(db::audit::head(conn)?.0)
+}
+
+/// [`verify`], calling `progress` with the number of entries checked after each batch.
+pub fn verify_with_progress(
+    conn: &mut DbConn,
+    mut progress: impl FnMut(i64),
+) -> Result<Verification, ServiceError> {
     let (head_seq, head_hash) = db::audit::head(conn)?;
     let mut last_seq = 0i64;
     let mut last_hash = String::new();
@@ -108,6 +121,7 @@ pub fn verify(conn: &mut DbConn) -> Result<Verification, ServiceError> {
             last_seq = row.seq;
             last_hash = row.hash;
         }
+        progress(entries);
     }
     let problem = (last_seq != head_seq || last_hash != head_hash)
         .then_some(Break::Head { head_seq, last_seq });

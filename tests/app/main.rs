@@ -5,6 +5,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::type_complexity)]
 mod helpers;
 
+mod audit;
 mod auth;
 mod browser;
 mod hearing_languages;

@@ -77,6 +77,8 @@ pub const ROUTES: &[Route] = &[
         "/admin/users/{id}/originals/revoke",
         Staff(&[Admin]),
     ),
+    r("POST", "/admin/users/{id}/role", Staff(&[Admin])),
+    r("GET", "/admin/audit", Staff(&[Admin])),
 ];
 
 /// The whole table: this file's rows and each area's.

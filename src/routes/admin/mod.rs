@@ -1,6 +1,7 @@
 //! Administration: staff accounts and invitations, access to originals, the theme
-//! vocabulary, and who runs the site.
+//! vocabulary, who runs the site, and the audit trail.
 
+pub mod audit;
 pub mod organisation;
 pub mod originals;
 pub mod themes;

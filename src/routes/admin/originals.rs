@@ -63,9 +63,11 @@ pub async fn revoke(
         ));
     }
     let target = id.clone();
+    let me = staff.user.id.clone();
     let user = crate::service::run(&state.pool, move |conn| {
         let user = db::users::find(conn, &target)?.ok_or(crate::service::ServiceError::NotFound)?;
-        accounts::revoke_originals(conn, &target)?;
+        let by = crate::domain::audit::Actor::Staff(me.as_str().into());
+        accounts::revoke_originals(conn, &by, &target)?;
         Ok(user)
     })
     .await?;

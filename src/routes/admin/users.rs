@@ -1,4 +1,4 @@
-//! Staff accounts: the list, invitations by email, disabling and enabling.
+//! Staff accounts: the list, invitations by email, disabling and enabling, changing roles.
 
 use actix_web::{HttpResponse, get, post, web::Data, web::Path};
 use askama::Template;
@@ -6,6 +6,7 @@ use askama::Template;
 use crate::db;
 use crate::domain::FormErrors;
 use crate::domain::account::{Email, Permission, Role};
+use crate::domain::audit::Actor;
 use crate::error::AppError;
 use crate::mail::OutgoingMail;
 use crate::service::accounts;
@@ -25,6 +26,8 @@ pub struct UserRow {
     pub email: String,
     pub display_name: String,
     pub role: &'static str,
+    /// The role's code, to preselect in the role form.
+    pub role_code: &'static str,
     pub disabled: bool,
     pub is_self: bool,
     /// Granted access to originals.
@@ -83,6 +86,7 @@ async fn users_page(
             .into_iter()
             .map(|u| UserRow {
                 role: u.role().label(),
+                role_code: u.role().as_str(),
                 is_self: u.id == me,
                 granted: granted.contains(&u.id),
                 id: u.id,
@@ -197,8 +201,9 @@ pub async fn revoke(
 ) -> Result<HttpResponse, AppError> {
     staff.require(Permission::ManageUsers)?;
     let id = id.into_inner();
+    let by = Actor::Staff(staff.user.id.as_str().into());
     let done = crate::service::run(&state.pool, move |conn| {
-        accounts::withdraw_invite(conn, &id)
+        accounts::withdraw_invite(conn, &by, &id)
     })
     .await?;
     if !done {
@@ -222,8 +227,9 @@ async fn set_disabled(
             "You cannot disable your own account. Ask another administrator.".into(),
         ));
     }
+    let by = Actor::Staff(staff.user.id.as_str().into());
     let user = crate::service::run(&state.pool, move |conn| {
-        accounts::set_disabled(conn, &id, disabled)
+        accounts::set_disabled(conn, &by, &id, disabled)
     })
     .await?
     .ok_or(AppError::NotFound)?;
@@ -258,4 +264,79 @@ pub async fn enable(
     Form(_): Form<Empty>,
 ) -> Result<HttpResponse, AppError> {
     set_disabled(staff, state, id.into_inner(), false).await
+}
+
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct RoleForm {
+    pub role: String,
+}
+
+/// Change another account's role; that person's sessions end so the new role applies at
+/// once. Refusals come back on the accounts page with 422.
+#[post("/admin/users/{id}/role")]
+pub async fn change_role(
+    staff: Staff,
+    state: Data<AppState>,
+    id: Path<String>,
+    Form(form): Form<RoleForm>,
+) -> Result<HttpResponse, AppError> {
+    staff.require(Permission::ManageUsers)?;
+    let refused = |staff: Staff, state: Data<AppState>, message: &str| {
+        let mut errors = FormErrors::default();
+        errors.add("role-change", message);
+        let form = InviteForm {
+            role: Role::Editor.as_str().into(),
+            ..Default::default()
+        };
+        async move { users_page(staff, &state, form, errors).await }
+    };
+    let Some(role) = Role::parse(&form.role) else {
+        return refused(
+            staff,
+            state,
+            "Choose a role to change to: administrator, organizer or editor.",
+        )
+        .await;
+    };
+    let id = id.into_inner();
+    let by = Actor::Staff(staff.user.id.as_str().into());
+    let done = crate::service::run(&state.pool, move |conn| {
+        accounts::change_role(conn, &by, &id, role)
+    })
+    .await?;
+    let changed = match done {
+        Ok(changed) => changed,
+        Err(accounts::RoleRefusal::OwnRole) => {
+            return refused(
+                staff,
+                state,
+                "You cannot change your own role. Ask another administrator.",
+            )
+            .await;
+        }
+        Err(accounts::RoleRefusal::LastAdmin) => {
+            return refused(
+                staff,
+                state,
+                "This is the last active administrator: make someone else an administrator first.",
+            )
+            .await;
+        }
+        Err(accounts::RoleRefusal::NotAllowed) => return Err(AppError::Forbidden),
+    };
+    let user = changed.user;
+    let msg = if changed.from == role {
+        format!("{} is already {}.", user.email, role.label())
+    } else {
+        tracing::info!(user = %user.id, by = %staff.user.id, role = %role, "role changed");
+        format!(
+            "{} is now {} (was {}); their sessions have ended.",
+            user.email,
+            role.label(),
+            changed.from.label()
+        )
+    };
+    staff.ctx.set_flash(&msg);
+    Ok(web::see_other("/admin/users"))
 }
