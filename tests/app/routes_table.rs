@@ -77,6 +77,17 @@ pub const ROUTES: &[Route] = &[
         "/admin/users/{id}/originals/revoke",
         Staff(&[Admin]),
     ),
+    r(
+        "GET",
+        "/staff/testimony/{id}/messages",
+        Staff(&[Admin, Editor]),
+    ),
+    r(
+        "POST",
+        "/staff/testimony/{id}/messages",
+        Staff(&[Admin, Editor]),
+    ),
+    r("POST", "/my-testimony/reply", Public),
 ];
 
 /// The whole table: this file's rows and each area's.
@@ -151,7 +162,10 @@ impl Fixtures {
         )
         .await;
         crate::testimony::take_receipt(&witness, app, &submitted).await;
-        let testimony_id = crate::testimony::latest_testimony(app).id.as_str().to_string();
+        let testimony_id = crate::testimony::latest_testimony(app)
+            .id
+            .as_str()
+            .to_string();
         Self {
             hearing_id,
             slug,

@@ -2,8 +2,12 @@
 //! translation, tags, excerpts, messages), search and the audit trail.
 
 pub mod header;
+pub mod messages;
 
 use actix_web::web;
 
 /// Register the review routes.
-pub fn configure(_cfg: &mut web::ServiceConfig) {}
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(messages::show);
+    cfg.service(messages::send);
+}
