@@ -331,3 +331,28 @@ month-11 = November
 month-12 = December
 date-long = { $month } { $day }, { $year }
 date-time = { $date }, { $time } ({ $zone })
+
+## Messages with the organisation
+messages-title = Messages from the organisation
+messages-intro = The people reviewing your testimony may ask you a question here. Only they and you can read these messages. You can answer below; your answer is locked away like your testimony.
+messages-from-org = From the organisation
+messages-from-you = From you
+messages-sealed = This message cannot be shown.
+messages-reply-label = Your answer
+messages-reply-hint = Write only what you are comfortable sharing.
+messages-reply-submit = Send my answer
+messages-replied = Your answer was sent.
+err-reply-empty = Write your answer.
+err-reply-long = This is longer than { $max } characters. Shorten it, or send the rest in a second answer.
+mail-message-subject = A message waits for you
+mail-message-body =
+    Hello,
+
+    The People's UPR team reviewing your testimony left you a message.
+
+    To read it and answer, open the page “Check my testimony” and enter your receipt code:
+    { $check }
+
+    For your safety this email does not contain the message, your testimony or your receipt code.
+
+    If you did not give testimony, you can ignore this email.

@@ -331,3 +331,28 @@ month-11 = noviembre
 month-12 = diciembre
 date-long = { $day } de { $month } de { $year }
 date-time = { $date }, a las { $time } ({ $zone })
+
+## Messages with the organisation
+messages-title = Mensajes de la organización
+messages-intro = Las personas que revisan su testimonio pueden hacerle una pregunta aquí. Solo ellas y usted pueden leer estos mensajes. Puede responder abajo; su respuesta se guarda bajo llave como su testimonio.
+messages-from-org = De la organización
+messages-from-you = De usted
+messages-sealed = Este mensaje no se puede mostrar.
+messages-reply-label = Su respuesta
+messages-reply-hint = Escriba solo lo que se sienta cómodo o cómoda compartiendo.
+messages-reply-submit = Enviar mi respuesta
+messages-replied = Su respuesta se envió.
+err-reply-empty = Escriba su respuesta.
+err-reply-long = Esto tiene más de { $max } caracteres. Acórtelo, o envíe el resto en una segunda respuesta.
+mail-message-subject = Tiene un mensaje esperando
+mail-message-body =
+    Hola:
+
+    El equipo del EPU del Pueblo que revisa su testimonio le dejó un mensaje.
+
+    Para leerlo y responder, abra la página “Consultar mi testimonio” e ingrese su código de recibo:
+    { $check }
+
+    Por su seguridad, este correo no contiene el mensaje, ni su testimonio, ni su código de recibo.
+
+    Si usted no dio ningún testimonio, puede ignorar este correo.

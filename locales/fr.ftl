@@ -331,3 +331,28 @@ month-11 = novembre
 month-12 = décembre
 date-long = { $day } { $month } { $year }
 date-time = { $date } à { $time } ({ $zone })
+
+## Messages with the organisation
+messages-title = Messages de l’organisation
+messages-intro = Les personnes qui examinent votre témoignage peuvent vous poser une question ici. Seules elles et vous pouvez lire ces messages. Vous pouvez répondre ci-dessous ; votre réponse est mise sous clé comme votre témoignage.
+messages-from-org = De l’organisation
+messages-from-you = De vous
+messages-sealed = Ce message ne peut pas être affiché.
+messages-reply-label = Votre réponse
+messages-reply-hint = N’écrivez que ce que vous êtes à l’aise de partager.
+messages-reply-submit = Envoyer ma réponse
+messages-replied = Votre réponse a été envoyée.
+err-reply-empty = Écrivez votre réponse.
+err-reply-long = Ce texte dépasse { $max } caractères. Raccourcissez-le, ou envoyez la suite dans une deuxième réponse.
+mail-message-subject = Un message vous attend
+mail-message-body =
+    Bonjour,
+
+    L’équipe de l’EPU du Peuple qui examine votre témoignage vous a laissé un message.
+
+    Pour le lire et y répondre, ouvrez la page « Consulter mon témoignage » et saisissez votre code de reçu :
+    { $check }
+
+    Pour votre sécurité, cet e-mail ne contient ni le message, ni votre témoignage, ni votre code de reçu.
+
+    Si vous n’avez pas donné de témoignage, vous pouvez ignorer cet e-mail.

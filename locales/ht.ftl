@@ -319,3 +319,28 @@ month-11 = novanm
 month-12 = desanm
 date-long = { $day } { $month } { $year }
 date-time = { $date } a { $time } ({ $zone })
+
+## Messages with the organisation
+messages-title = Mesaj òganizasyon an voye ba ou
+messages-intro = Moun k ap egzamine temwayaj ou a ka poze ou yon kesyon isit la. Se sèlman yo menm ak ou ki ka li mesaj sa yo. Ou ka reponn anba a; repons ou a fèmen anba kle tankou temwayaj ou.
+messages-from-org = Sòti nan òganizasyon an
+messages-from-you = Sòti nan ou
+messages-sealed = Nou pa ka montre mesaj sa a.
+messages-reply-label = Repons ou
+messages-reply-hint = Ekri sèlman sa ou alèz pou pataje.
+messages-reply-submit = Voye repons mwen
+messages-replied = Repons ou a ale.
+err-reply-empty = Ekri repons ou.
+err-reply-long = Tèks sa a depase { $max } karaktè. Fè l pi kout, oswa voye rès la nan yon dezyèm repons.
+mail-message-subject = Gen yon mesaj k ap tann ou
+mail-message-body =
+    Bonjou,
+
+    Ekip EPU Pèp la k ap egzamine temwayaj ou a kite yon mesaj pou ou.
+
+    Pou li l epi reponn, louvri paj “Verifye temwayaj mwen” epi antre kòd resi ou:
+    { $check }
+
+    Pou sekirite ou, imèl sa a pa gen mesaj la, ni temwayaj ou, ni kòd resi ou ladan l.
+
+    Si se pa ou ki te bay temwayaj, ou ka inyore imèl sa a.

@@ -15,7 +15,9 @@
 //! - The **recovery key**, shown once at setup: the organisation secret key is also kept
 //!   wrapped under it, to restore access when no administrator can.
 //! - A **witness key**, derived from the receipt code (which the server never stores), opens
-//!   the witness's own copy of what they gave.
+//!   the witness's own copy of what they gave. A box key pair is derived from it too: its
+//!   public half ([`WitnessPublicKey`]) is stored, so staff can seal a message that only
+//!   the receipt opens.
 //! - A **form key**, derived from a testimony form's submission key (which the server does
 //!   not store either), seals the receipt kept for a few minutes to answer a repeat of
 //!   that form.
@@ -345,6 +347,52 @@ impl WitnessKey {
     pub fn open(&self, sealed: &[u8]) -> Result<Zeroizing<Vec<u8>>, OpenError> {
         unwrap(&self.0, sealed)
     }
+
+    /// The box secret key derived from this key (its own HKDF label).
+    fn box_secret(&self) -> crypto_box::SecretKey {
+        let hk = hkdf::Hkdf::<sha2::Sha256>::new(None, &*self.0);
+        let mut bytes = Zeroizing::new([0u8; 32]);
+        // 32 bytes is a valid HKDF-SHA-256 output length.
+        let _ = hk.expand(b"peoples-upr/witness-box/v1", &mut *bytes);
+        crypto_box::SecretKey::from(*bytes)
+    }
+
+    /// The public half of the witness's box key pair, stored so that staff can seal to it.
+    pub fn public(&self) -> WitnessPublicKey {
+        WitnessPublicKey(self.box_secret().public_key())
+    }
+
+    /// Open a value sealed to [`WitnessKey::public`].
+    pub fn open_box(&self, sealed: &[u8]) -> Result<Zeroizing<Vec<u8>>, OpenError> {
+        open_with(&self.box_secret(), sealed).map(Zeroizing::new)
+    }
+}
+
+/// The public key of a witness's box key pair: seals what only their receipt opens.
+#[derive(Clone)]
+pub struct WitnessPublicKey(crypto_box::PublicKey);
+
+impl WitnessPublicKey {
+    pub fn from_bytes(bytes: &[u8]) -> Result<Self, OpenError> {
+        crypto_box::PublicKey::from_slice(bytes)
+            .map(Self)
+            .map_err(|_| OpenError)
+    }
+
+    pub fn to_bytes(&self) -> [u8; 32] {
+        self.0.to_bytes()
+    }
+
+    /// Seal bytes for the witness.
+    pub fn seal(&self, plain: &[u8]) -> Vec<u8> {
+        seal_to(&self.0, plain)
+    }
+}
+
+/// Whether stored bytes are a sealed box (to the organisation or a witness public key),
+/// rather than a value encrypted under a symmetric key.
+pub fn is_sealed_box(bytes: &[u8]) -> bool {
+    bytes.first() == Some(&ORG_SEALED)
 }
 
 /// The key derived from a form's submission key, sealing the receipt kept for a repeat of
@@ -427,6 +475,22 @@ mod tests {
             WitnessKey::derive("1234567890123456789012345", "t2")
                 .open(&sealed)
                 .is_err()
+        );
+    }
+
+    #[test]
+    fn only_the_receipt_opens_what_is_sealed_to_the_witness_public_key() {
+        let key = WitnessKey::derive("1234567890123456789012345", "t1");
+        let public = WitnessPublicKey::from_bytes(&key.public().to_bytes()).unwrap();
+        let sealed = public.seal(b"a question");
+        assert!(is_sealed_box(&sealed));
+        assert_eq!(&**key.open_box(&sealed).unwrap(), b"a question");
+        let other = WitnessKey::derive("1234567890123456789012346", "t1");
+        assert!(other.open_box(&sealed).is_err());
+        assert_ne!(other.public().to_bytes(), key.public().to_bytes());
+        assert!(
+            key.open(&sealed).is_err(),
+            "the box key is not the copy key"
         );
     }
 

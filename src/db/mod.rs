@@ -9,6 +9,7 @@ pub mod excerpts;
 pub mod hearings;
 pub mod kept_receipts;
 pub mod keys;
+pub mod messages;
 pub mod organisation;
 pub mod outbox;
 pub mod queue;

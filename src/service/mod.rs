@@ -11,6 +11,7 @@ pub mod details;
 pub mod hearings;
 pub mod keys;
 pub mod legacy;
+pub mod messages;
 pub mod organisation;
 pub mod reading;
 pub mod receipts;

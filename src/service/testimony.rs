@@ -196,6 +196,7 @@ pub fn submit(
     };
     let saved = transaction(conn, |conn| {
         db::testimony::create(conn, &new)?;
+        db::messages::set_witness_public_key(conn, id.as_str(), &witness_key.public().to_bytes())?;
         receipts::keep(conn, key, &submission_hash, &issued)?;
         if let Some(mail) = &s.confirmation {
             crate::mail::enqueue(conn, data_keys, "testimony-confirmation", mail)?;

@@ -3,6 +3,7 @@
 
 pub mod harness;
 mod layout;
+mod messages;
 mod receipts;
 mod witness;
 

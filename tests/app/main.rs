@@ -12,6 +12,7 @@ mod hearing_languages;
 mod hearings;
 mod hearings_access;
 mod hearings_lifecycle;
+mod messages;
 mod organisation;
 mod originals;
 mod public_pages;

@@ -79,6 +79,17 @@ pub const ROUTES: &[Route] = &[
     ),
     r("POST", "/admin/users/{id}/role", Staff(&[Admin])),
     r("GET", "/admin/audit", Staff(&[Admin])),
+    r(
+        "GET",
+        "/staff/testimony/{id}/messages",
+        Staff(&[Admin, Editor]),
+    ),
+    r(
+        "POST",
+        "/staff/testimony/{id}/messages",
+        Staff(&[Admin, Editor]),
+    ),
+    r("POST", "/my-testimony/reply", Public),
 ];
 
 /// The whole table: this file's rows and each area's.

@@ -4,6 +4,7 @@
 pub mod header;
 pub mod overview;
 pub mod queue;
+pub mod messages;
 
 use actix_web::web;
 
@@ -14,4 +15,6 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(overview::attachment);
     cfg.service(queue::show);
     cfg.service(queue::assign);
+    cfg.service(messages::show);
+    cfg.service(messages::send);
 }

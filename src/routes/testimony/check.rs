@@ -1,5 +1,6 @@
 //! Return visits: the witness opens their testimony with the receipt code, sees where it
-//! stands, adds information, changes consent, deletes contact details, or withdraws.
+//! stands, reads and answers messages from the organisation, adds information, changes
+//! consent, deletes contact details, or withdraws.
 //!
 //! The code is checked once (slowed down per address, in memory); the session then
 //! remembers the testimony and the key to the witness's own copy (derived from the code;
@@ -163,7 +164,20 @@ pub struct MinePage {
     pub details_editable: bool,
     /// "Last changed on <date>", once they changed them.
     pub details_changed: Option<String>,
+    /// Messages with the organisation, oldest first.
+    pub messages: Vec<ShownMessage>,
+    /// The reply as typed (kept when it comes back with an error).
+    pub reply_text: String,
     pub errors: FormErrors,
+}
+
+/// A message on the witness's page.
+pub struct ShownMessage {
+    /// "From the organisation" or "From you".
+    pub from: String,
+    pub from_witness: bool,
+    pub when: String,
+    pub text: String,
 }
 
 impl MinePage {
@@ -176,6 +190,7 @@ impl MinePage {
 pub struct Loaded {
     view: WitnessView,
     details: crate::service::details::DetailsView,
+    messages: crate::service::messages::Thread,
 }
 
 impl Loaded {
@@ -192,17 +207,24 @@ pub async fn load(
     key: WitnessKey,
     lang: crate::i18n::Lang,
 ) -> Result<Loaded, AppError> {
+    let data_keys = state.keys.clone();
     Ok(crate::service::run(&state.pool, move |conn| {
+        crate::service::messages::ensure_witness_key(conn, &data_keys, &key, &id)?;
         Ok(Loaded {
             view: svc::witness_view(conn, &id, &key, lang)?,
             details: crate::service::details::view(conn, &id, &key)?,
+            messages: crate::service::messages::thread_for_witness(conn, &key, &data_keys, &id)?,
         })
     })
     .await?)
 }
 
 pub fn mine_page(ctx: Ctx, loaded: Loaded, add_text: String, errors: FormErrors) -> MinePage {
-    let Loaded { view, details } = loaded;
+    let Loaded {
+        view,
+        details,
+        messages,
+    } = loaded;
     let status_text = ctx.t(&format!("status-{}", view.status.code()));
     let consents = ConsentScope::ALL
         .into_iter()
@@ -250,9 +272,78 @@ pub fn mine_page(ctx: Ctx, loaded: Loaded, add_text: String, errors: FormErrors)
             )
         }),
         details: super::details::DetailsForm::from_view(&details),
+        messages: shown_messages(&ctx, messages),
+        reply_text: String::new(),
         errors,
         ctx,
     }
+}
+
+/// The messages as the witness's page shows them, in its language.
+fn shown_messages(ctx: &Ctx, thread: crate::service::messages::Thread) -> Vec<ShownMessage> {
+    thread
+        .messages
+        .into_iter()
+        .map(|m| ShownMessage {
+            from: ctx.t(if m.from_witness {
+                "messages-from-you"
+            } else {
+                "messages-from-org"
+            }),
+            from_witness: m.from_witness,
+            when: crate::i18n::format_datetime(m.at, thread.zone, ctx.lang),
+            text: m
+                .text
+                .map(|t| t.reveal().to_string())
+                .unwrap_or_else(|| ctx.t("messages-sealed")),
+        })
+        .collect()
+}
+
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct ReplyForm {
+    pub reply: String,
+}
+
+#[post("/my-testimony/reply")]
+pub async fn reply(
+    ctx: Ctx,
+    state: web::Data<AppState>,
+    Form(form): Form<ReplyForm>,
+) -> Result<HttpResponse, AppError> {
+    use crate::service::messages::{self as msg, MessageText, TextError};
+    let (id, key) = witness(&ctx)?;
+    let mut errors = FormErrors::default();
+    match MessageText::parse(&form.reply) {
+        Err(TextError::Empty) => errors.add("reply", ctx.t("err-reply-empty")),
+        Err(TextError::TooLong) => errors.add(
+            "reply",
+            ctx.t1(
+                "err-reply-long",
+                "max",
+                &crate::i18n::format_number(msg::MAX_MESSAGE_CHARS, ctx.lang),
+            ),
+        ),
+        Ok(text) => {
+            let (target, key2) = (id.clone(), key.clone());
+            let done = crate::service::run(&state.pool, move |conn| {
+                msg::reply(conn, &key2, &target, &text)
+            })
+            .await?;
+            match done {
+                Ok(()) => {
+                    ctx.set_flash(&ctx.t("messages-replied"));
+                    return Ok(w::see_other("/my-testimony"));
+                }
+                Err(_) => errors.add("reply", ctx.t("mine-withdrawn")),
+            }
+        }
+    }
+    let view = load(&state, id, key, ctx.lang).await?;
+    let mut page = mine_page(ctx, view, String::new(), errors);
+    page.reply_text = form.reply;
+    w::invalid(&page)
 }
 
 #[get("/my-testimony")]

@@ -23,6 +23,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(check::submit)
         .service(check::show_mine)
         .service(check::add_information)
+        .service(check::reply)
         .service(check::change_consent)
         .service(check::withdraw_testimony)
         .service(check::erase_testimony)
