@@ -8,12 +8,14 @@
 pub mod accounts;
 pub mod audit;
 pub mod details;
+pub mod excerpts;
 pub mod hearings;
 pub mod keys;
 pub mod legacy;
 pub mod organisation;
 pub mod receipts;
 pub mod review;
+pub mod tags;
 pub mod testimony;
 
 use crate::crypto::OpenError;

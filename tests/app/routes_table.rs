@@ -86,6 +86,7 @@ pub fn all_routes() -> Vec<&'static Route> {
         .chain(crate::hearings::ROUTES)
         .chain(crate::testimony::ROUTES)
         .chain(crate::organisation::ROUTES)
+        .chain(crate::review_tags::ROUTES)
         .collect()
 }
 
@@ -151,7 +152,10 @@ impl Fixtures {
         )
         .await;
         crate::testimony::take_receipt(&witness, app, &submitted).await;
-        let testimony_id = crate::testimony::latest_testimony(app).id.as_str().to_string();
+        let testimony_id = crate::testimony::latest_testimony(app)
+            .id
+            .as_str()
+            .to_string();
         Self {
             hearing_id,
             slug,

@@ -1,9 +1,19 @@
 //! Editorial review: the queue, a testimony's review pages (overview, redaction,
 //! translation, tags, excerpts, messages), search and the audit trail.
 
+pub mod excerpts;
 pub mod header;
+pub mod search;
+pub mod tags;
 
 use actix_web::web;
 
 /// Register the review routes.
-pub fn configure(_cfg: &mut web::ServiceConfig) {}
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(tags::show);
+    cfg.service(tags::save);
+    cfg.service(excerpts::show);
+    cfg.service(excerpts::create);
+    cfg.service(excerpts::remove);
+    cfg.service(search::search);
+}
