@@ -1,11 +1,10 @@
 //! Excerpts: quotable passages of a redacted text, each pointing at the consent record
 //! that allowed it.
 
-use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use super::schema::{excerpts, redacted_versions, translations};
-use super::{DbConn, MultiBackend, now};
+use super::schema::excerpts;
+use super::{DbConn, now};
 
 /// Why excerpts stopped being usable.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -107,7 +106,7 @@ pub fn follow_consent(
 
 /// An excerpt as stored.
 #[derive(Clone, Debug, Queryable, Selectable)]
-#[diesel(table_name = excerpts, check_for_backend(MultiBackend))]
+#[diesel(table_name = excerpts, check_for_backend(super::MultiBackend))]
 pub struct Excerpt {
     pub id: String,
     pub testimony_id: String,
@@ -122,8 +121,8 @@ pub struct Excerpt {
     pub theme_id: Option<String>,
     pub note: String,
     pub created_by: Option<String>,
-    pub created_at: NaiveDateTime,
-    pub invalidated_at: Option<NaiveDateTime>,
+    pub created_at: chrono::NaiveDateTime,
+    pub invalidated_at: Option<chrono::NaiveDateTime>,
     pub invalidated_reason: Option<String>,
 }
 
@@ -205,14 +204,14 @@ pub fn delete(conn: &mut DbConn, testimony_id: &str, excerpt_id: &str) -> QueryR
 
 /// A saved redacted text (the latest version of a text is its current one).
 #[derive(Clone, Debug, Queryable, Selectable)]
-#[diesel(table_name = redacted_versions, check_for_backend(MultiBackend))]
+#[diesel(table_name = super::schema::redacted_versions, check_for_backend(super::MultiBackend))]
 pub struct RedactedVersion {
     pub id: String,
     pub testimony_id: String,
     pub text_id: String,
     pub version: i32,
     pub body: String,
-    pub created_at: NaiveDateTime,
+    pub created_at: chrono::NaiveDateTime,
 }
 
 /// The current redacted text `text_id` ('original' or a translation id) of a testimony.
@@ -221,10 +220,11 @@ pub fn current_redacted(
     testimony_id: &str,
     text_id: &str,
 ) -> QueryResult<Option<RedactedVersion>> {
-    redacted_versions::table
-        .filter(redacted_versions::testimony_id.eq(testimony_id))
-        .filter(redacted_versions::text_id.eq(text_id))
-        .order(redacted_versions::version.desc())
+    use super::schema::redacted_versions as rv;
+    rv::table
+        .filter(rv::testimony_id.eq(testimony_id))
+        .filter(rv::text_id.eq(text_id))
+        .order(rv::version.desc())
         .select(RedactedVersion::as_select())
         .first(conn)
         .optional()
@@ -240,13 +240,10 @@ pub struct TranslationInfo {
 
 /// The translations of a testimony, oldest first.
 pub fn translations_of(conn: &mut DbConn, testimony_id: &str) -> QueryResult<Vec<TranslationInfo>> {
-    translations::table
-        .filter(translations::testimony_id.eq(testimony_id))
-        .order((translations::created_at.asc(), translations::id.asc()))
-        .select((
-            translations::id,
-            translations::language,
-            translations::translated_by,
-        ))
+    use super::schema::translations as tr;
+    tr::table
+        .filter(tr::testimony_id.eq(testimony_id))
+        .order((tr::created_at.asc(), tr::id.asc()))
+        .select((tr::id, tr::language, tr::translated_by))
         .load(conn)
 }

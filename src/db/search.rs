@@ -3,7 +3,7 @@
 //! differ only here.
 
 use diesel::prelude::*;
-use diesel::sql_types::{BigInt, Bool, Double, Nullable, Text};
+use diesel::sql_types::{BigInt, Bool, Text};
 
 use super::DbConn;
 
@@ -174,7 +174,7 @@ pub struct Hit {
     #[diesel(sql_type = Text)]
     pub snippet: String,
     /// Higher is better on either backend.
-    #[diesel(sql_type = Double)]
+    #[diesel(sql_type = diesel::sql_types::Double)]
     pub score: f64,
 }
 
@@ -250,11 +250,11 @@ pub fn query(
     };
     diesel::sql_query(sql)
         .bind::<Text, _>(text)
-        .bind::<Nullable<Text>, _>(opt(&filter.hearing_id))
-        .bind::<Nullable<Text>, _>(opt(&filter.status))
-        .bind::<Nullable<Text>, _>(opt(&filter.theme))
-        .bind::<Nullable<Text>, _>(opt(&filter.witness_role))
-        .bind::<Nullable<Text>, _>(opt(&filter.language))
+        .bind::<diesel::sql_types::Nullable<Text>, _>(opt(&filter.hearing_id))
+        .bind::<diesel::sql_types::Nullable<Text>, _>(opt(&filter.status))
+        .bind::<diesel::sql_types::Nullable<Text>, _>(opt(&filter.theme))
+        .bind::<diesel::sql_types::Nullable<Text>, _>(opt(&filter.witness_role))
+        .bind::<diesel::sql_types::Nullable<Text>, _>(opt(&filter.language))
         .bind::<BigInt, _>(limit)
         .load(conn)
 }
