@@ -103,3 +103,147 @@ pub fn follow_consent(
         .execute(conn)?;
     Ok(invalidated)
 }
+
+/// An excerpt as stored.
+#[derive(Clone, Debug, Queryable, Selectable)]
+#[diesel(table_name = excerpts, check_for_backend(super::MultiBackend))]
+pub struct Excerpt {
+    pub id: String,
+    pub testimony_id: String,
+    pub text_id: String,
+    pub redacted_version_id: Option<String>,
+    pub span_start: i32,
+    pub span_end: i32,
+    pub body: String,
+    pub translated: bool,
+    pub consent_record_id: Option<String>,
+    pub attributed: bool,
+    pub theme_id: Option<String>,
+    pub note: String,
+    pub created_by: Option<String>,
+    pub created_at: chrono::NaiveDateTime,
+    pub invalidated_at: Option<chrono::NaiveDateTime>,
+    pub invalidated_reason: Option<String>,
+}
+
+impl Excerpt {
+    /// Why it is no longer usable, if it is not.
+    pub fn invalidation(&self) -> Option<Invalidation> {
+        self.invalidated_at?;
+        Some(
+            self.invalidated_reason
+                .as_deref()
+                .and_then(Invalidation::parse)
+                .unwrap_or(Invalidation::Withdrawn),
+        )
+    }
+
+    pub fn is_valid(&self) -> bool {
+        self.invalidated_at.is_none()
+    }
+}
+
+/// A new excerpt.
+pub struct NewExcerpt<'a> {
+    pub id: &'a str,
+    pub testimony_id: &'a str,
+    pub text_id: &'a str,
+    pub redacted_version_id: &'a str,
+    pub span_start: i32,
+    pub span_end: i32,
+    pub body: &'a str,
+    pub translated: bool,
+    pub consent_record_id: &'a str,
+    pub attributed: bool,
+    pub theme_id: Option<&'a str>,
+    pub created_by: &'a str,
+}
+
+/// Store a new excerpt.
+pub fn insert(conn: &mut DbConn, e: &NewExcerpt<'_>) -> QueryResult<()> {
+    diesel::insert_into(excerpts::table)
+        .values((
+            excerpts::id.eq(e.id),
+            excerpts::testimony_id.eq(e.testimony_id),
+            excerpts::text_id.eq(e.text_id),
+            excerpts::redacted_version_id.eq(e.redacted_version_id),
+            excerpts::span_start.eq(e.span_start),
+            excerpts::span_end.eq(e.span_end),
+            excerpts::body.eq(e.body),
+            excerpts::translated.eq(e.translated),
+            excerpts::consent_record_id.eq(e.consent_record_id),
+            excerpts::attributed.eq(e.attributed),
+            excerpts::theme_id.eq(e.theme_id),
+            excerpts::note.eq(""),
+            excerpts::created_by.eq(e.created_by),
+            excerpts::created_at.eq(now()),
+        ))
+        .execute(conn)
+        .map(|_| ())
+}
+
+/// Every excerpt of a testimony, valid or not, oldest first: what pages that use
+/// excerpts show (an invalidated one says why).
+pub fn of_testimony(conn: &mut DbConn, testimony_id: &str) -> QueryResult<Vec<Excerpt>> {
+    excerpts::table
+        .filter(excerpts::testimony_id.eq(testimony_id))
+        .order((excerpts::created_at.asc(), excerpts::id.asc()))
+        .select(Excerpt::as_select())
+        .load(conn)
+}
+
+/// Delete one excerpt of a testimony. Returns how many rows went (0 or 1).
+pub fn delete(conn: &mut DbConn, testimony_id: &str, excerpt_id: &str) -> QueryResult<usize> {
+    diesel::delete(
+        excerpts::table
+            .filter(excerpts::testimony_id.eq(testimony_id))
+            .filter(excerpts::id.eq(excerpt_id)),
+    )
+    .execute(conn)
+}
+
+/// A saved redacted text (the latest version of a text is its current one).
+#[derive(Clone, Debug, Queryable, Selectable)]
+#[diesel(table_name = super::schema::redacted_versions, check_for_backend(super::MultiBackend))]
+pub struct RedactedVersion {
+    pub id: String,
+    pub testimony_id: String,
+    pub text_id: String,
+    pub version: i32,
+    pub body: String,
+    pub created_at: chrono::NaiveDateTime,
+}
+
+/// The current redacted text `text_id` ('original' or a translation id) of a testimony.
+pub fn current_redacted(
+    conn: &mut DbConn,
+    testimony_id: &str,
+    text_id: &str,
+) -> QueryResult<Option<RedactedVersion>> {
+    use super::schema::redacted_versions as rv;
+    rv::table
+        .filter(rv::testimony_id.eq(testimony_id))
+        .filter(rv::text_id.eq(text_id))
+        .order(rv::version.desc())
+        .select(RedactedVersion::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// A translation's description (never its words): its language and who translated it.
+#[derive(Clone, Debug, Queryable)]
+pub struct TranslationInfo {
+    pub id: String,
+    pub language: String,
+    pub translated_by: String,
+}
+
+/// The translations of a testimony, oldest first.
+pub fn translations_of(conn: &mut DbConn, testimony_id: &str) -> QueryResult<Vec<TranslationInfo>> {
+    use super::schema::translations as tr;
+    tr::table
+        .filter(tr::testimony_id.eq(testimony_id))
+        .order((tr::created_at.asc(), tr::id.asc()))
+        .select((tr::id, tr::language, tr::translated_by))
+        .load(conn)
+}

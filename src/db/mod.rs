@@ -17,6 +17,7 @@ pub mod review;
 pub mod schema;
 pub mod search;
 pub mod sessions;
+pub mod tags;
 pub mod testimony;
 
 pub mod throttle;

@@ -109,3 +109,152 @@ pub fn remove_testimony(conn: &mut DbConn, testimony_id: &str) -> QueryResult<()
     }
     Ok(())
 }
+
+/// What was typed into the search box.
+#[derive(Clone, Debug, Default)]
+pub struct SearchQuery {
+    pub text: String,
+}
+
+impl SearchQuery {
+    pub fn new(text: &str) -> Self {
+        Self {
+            text: text.trim().to_string(),
+        }
+    }
+
+    /// The words, each as an FTS5 string (double quotes around it, inner quotes doubled),
+    /// so that no FTS5 syntax typed by the user ever reaches the parser. Empty when there
+    /// is nothing to look for.
+    pub fn fts5(&self) -> String {
+        self.text
+            .split_whitespace()
+            .map(|w| format!("\"{}\"", w.replace('"', "\"\"")))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}
+
+/// The queue's filters, as they apply to search.
+#[derive(Clone, Debug, Default)]
+pub struct SearchFilter {
+    pub hearing_id: Option<String>,
+    /// A review status code.
+    pub status: Option<String>,
+    /// A theme id: the editor's tags once saved, else the witness's chosen themes.
+    pub theme: Option<String>,
+    /// A witness role code.
+    pub witness_role: Option<String>,
+    /// A testimony language code.
+    pub language: Option<String>,
+}
+
+/// Marks the start of a matched word in [`Hit::snippet`] (cannot occur in stored text:
+/// control characters are removed from all input).
+pub const MARK_START: char = '\u{1}';
+/// Marks the end of a matched word in [`Hit::snippet`].
+pub const MARK_END: char = '\u{2}';
+
+/// One result: a redacted text that matched, best first.
+#[derive(Clone, Debug, QueryableByName)]
+pub struct Hit {
+    #[diesel(sql_type = Text)]
+    pub testimony_id: String,
+    #[diesel(sql_type = Text)]
+    pub text_id: String,
+    #[diesel(sql_type = Bool)]
+    pub translated: bool,
+    #[diesel(sql_type = Text)]
+    pub hearing_id: String,
+    #[diesel(sql_type = Text)]
+    pub hearing_title: String,
+    #[diesel(sql_type = Text)]
+    pub status: String,
+    /// A passage around the matched words, which are between [`MARK_START`] and [`MARK_END`].
+    #[diesel(sql_type = Text)]
+    pub snippet: String,
+    /// Higher is better on either backend.
+    #[diesel(sql_type = diesel::sql_types::Double)]
+    pub score: f64,
+}
+
+/// The filters as SQL, with numbered placeholders `{p}n` (n from 2 to 6); withdrawn
+/// testimony never matches.
+fn filter_sql(p: &str) -> String {
+    format!(
+        " AND t.withdrawn_at IS NULL \
+         AND ({p}2 IS NULL OR t.hearing_id = {p}2) \
+         AND ({p}3 IS NULL OR t.status = {p}3) \
+         AND ({p}4 IS NULL OR (t.tags_seeded AND EXISTS (SELECT 1 FROM testimony_tags tt \
+              WHERE tt.testimony_id = t.id AND tt.kind = 'theme' AND tt.tag_id = {p}4)) \
+              OR (NOT t.tags_seeded AND EXISTS (SELECT 1 FROM testimony_themes th \
+              WHERE th.testimony_id = t.id AND th.theme_id = {p}4))) \
+         AND ({p}5 IS NULL OR t.witness_role = {p}5) \
+         AND ({p}6 IS NULL OR t.language = {p}6)"
+    )
+}
+
+/// Search the redacted texts (and only them), ranked, with the queue's filters: FTS5 on
+/// SQLite, `websearch_to_tsquery` on PostgreSQL. Nothing typed is ever a syntax error.
+pub fn query(
+    conn: &mut DbConn,
+    q: &SearchQuery,
+    filter: &SearchFilter,
+    limit: i64,
+) -> QueryResult<Vec<Hit>> {
+    let sql = match conn {
+        DbConn::Sqlite(_) => {
+            if q.fts5().is_empty() {
+                return Ok(Vec::new());
+            }
+            format!(
+                "SELECT search_index.testimony_id AS testimony_id, search_index.text_id AS text_id, \
+                 CAST(search_index.translated AS INTEGER) AS translated, \
+                 t.hearing_id AS hearing_id, h.title AS hearing_title, t.status AS status, \
+                 snippet(search_index, 0, char(1), char(2), '…', 12) AS snippet, \
+                 -bm25(search_index) AS score \
+                 FROM search_index JOIN testimonies t ON t.id = search_index.testimony_id \
+                 JOIN hearings h ON h.id = t.hearing_id \
+                 WHERE search_index MATCH ?1{} \
+                 ORDER BY bm25(search_index), t.submitted_at DESC LIMIT ?7",
+                filter_sql("?")
+            )
+        }
+        DbConn::Pg(_) => {
+            if q.text.is_empty() {
+                return Ok(Vec::new());
+            }
+            format!(
+                "SELECT s.testimony_id, s.text_id, s.translated, t.hearing_id, \
+                 h.title AS hearing_title, t.status, \
+                 ts_headline('simple', s.body, websearch_to_tsquery('simple', $1), \
+                   'StartSel=' || chr(1) || ',StopSel=' || chr(2) || ',MaxFragments=2') AS snippet, \
+                 ts_rank(s.tsv, websearch_to_tsquery('simple', $1))::float8 AS score \
+                 FROM search_index s JOIN testimonies t ON t.id = s.testimony_id \
+                 JOIN hearings h ON h.id = t.hearing_id \
+                 WHERE s.tsv @@ websearch_to_tsquery('simple', $1){} \
+                 ORDER BY score DESC, t.submitted_at DESC LIMIT $7",
+                filter_sql("$")
+            )
+        }
+    };
+    let text = match conn {
+        DbConn::Sqlite(_) => q.fts5(),
+        DbConn::Pg(_) => q.text.clone(),
+    };
+    let opt = |v: &Option<String>| {
+        v.as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+    };
+    diesel::sql_query(sql)
+        .bind::<Text, _>(text)
+        .bind::<diesel::sql_types::Nullable<Text>, _>(opt(&filter.hearing_id))
+        .bind::<diesel::sql_types::Nullable<Text>, _>(opt(&filter.status))
+        .bind::<diesel::sql_types::Nullable<Text>, _>(opt(&filter.theme))
+        .bind::<diesel::sql_types::Nullable<Text>, _>(opt(&filter.witness_role))
+        .bind::<diesel::sql_types::Nullable<Text>, _>(opt(&filter.language))
+        .bind::<BigInt, _>(limit)
+        .load(conn)
+}

@@ -43,6 +43,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(admin::originals::revoke)
         .service(admin::organisation::show)
         .service(admin::organisation::save)
+        .service(admin::vocabulary::list)
+        .service(admin::vocabulary::add)
         .configure(hearings::configure)
         .configure(testimony::configure)
         .configure(review::configure)

@@ -8,6 +8,7 @@
 pub mod accounts;
 pub mod audit;
 pub mod details;
+pub mod excerpts;
 pub mod hearings;
 pub mod keys;
 pub mod legacy;
@@ -16,6 +17,7 @@ pub mod organisation;
 pub mod reading;
 pub mod receipts;
 pub mod review;
+pub mod tags;
 pub mod testimony;
 
 use crate::crypto::OpenError;

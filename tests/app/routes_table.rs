@@ -101,6 +101,7 @@ pub fn all_routes() -> Vec<&'static Route> {
         .chain(crate::organisation::ROUTES)
         .chain(crate::review_reading::ROUTES)
         .chain(crate::review_queue::ROUTES)
+        .chain(crate::review_tags::ROUTES)
         .collect()
 }
 

@@ -6,3 +6,4 @@ pub mod organisation;
 pub mod originals;
 pub mod themes;
 pub mod users;
+pub mod vocabulary;

@@ -1,10 +1,13 @@
 //! Editorial review: the queue, a testimony's review pages (overview, redaction,
 //! translation, tags, excerpts, messages), search and the audit trail.
 
+pub mod excerpts;
 pub mod header;
 pub mod overview;
 pub mod queue;
 pub mod messages;
+pub mod search;
+pub mod tags;
 
 use actix_web::web;
 
@@ -17,4 +20,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(queue::assign);
     cfg.service(messages::show);
     cfg.service(messages::send);
+    cfg.service(tags::show);
+    cfg.service(tags::save);
+    cfg.service(excerpts::show);
+    cfg.service(excerpts::create);
+    cfg.service(excerpts::remove);
+    cfg.service(search::search);
 }

@@ -1,0 +1,213 @@
+//! Full-text search over redacted texts and redacted translations, with the queue's
+//! filters. It reads only the search index: never originals, identity or messages.
+
+use actix_web::{HttpResponse, get, web::Data, web::Query};
+use askama::Template;
+
+use super::header::short_id;
+use crate::db::{
+    self,
+    search::{MARK_END, MARK_START, SearchFilter, SearchQuery},
+};
+use crate::domain::account::Permission;
+use crate::domain::review;
+use crate::domain::testimony::{ReviewStatus, WitnessRole};
+use crate::error::AppError;
+use crate::i18n::Lang;
+use crate::state::AppState;
+use crate::web::{self, Ctx, Staff};
+
+/// How many results a search shows.
+pub const LIMIT: i64 = 50;
+
+/// Longest query taken, in characters (the rest is ignored).
+pub const MAX_QUERY_CHARS: usize = 200;
+
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct SearchParams {
+    pub q: String,
+    pub hearing: String,
+    pub status: String,
+    pub theme: String,
+    pub role: String,
+    pub language: String,
+}
+
+/// A choice of a filter.
+pub struct FilterChoice {
+    pub value: String,
+    pub label: String,
+}
+
+/// A part of a snippet: a matched word or the text around it.
+pub struct Segment {
+    pub text: String,
+    pub mark: bool,
+}
+
+/// One result as shown.
+pub struct HitView {
+    pub testimony_id: String,
+    pub short_id: String,
+    pub hearing_title: String,
+    pub status: &'static str,
+    pub translated: bool,
+    pub segments: Vec<Segment>,
+}
+
+#[derive(Template)]
+#[template(path = "review/search.html")]
+pub struct SearchPage {
+    pub ctx: Ctx,
+    pub params: SearchParams,
+    pub searched: bool,
+    pub hits: Vec<HitView>,
+    pub hearings: Vec<FilterChoice>,
+    pub statuses: Vec<FilterChoice>,
+    pub themes: Vec<FilterChoice>,
+    pub roles: Vec<FilterChoice>,
+    pub languages: Vec<FilterChoice>,
+}
+
+/// Split a snippet into plain and matched parts at the markers the index put in.
+pub fn segments(snippet: &str) -> Vec<Segment> {
+    let mut out: Vec<Segment> = Vec::new();
+    let mut mark = false;
+    let mut current = String::new();
+    for c in snippet.chars() {
+        if c == MARK_START || c == MARK_END {
+            if !current.is_empty() {
+                out.push(Segment {
+                    text: std::mem::take(&mut current),
+                    mark,
+                });
+            }
+            mark = c == MARK_START;
+        } else {
+            current.push(c);
+        }
+    }
+    if !current.is_empty() {
+        out.push(Segment {
+            text: current,
+            mark,
+        });
+    }
+    out
+}
+
+fn some(v: &str) -> Option<String> {
+    let v = v.trim();
+    (!v.is_empty()).then(|| v.to_string())
+}
+
+#[get("/staff/search")]
+pub async fn search(
+    staff: Staff,
+    state: Data<AppState>,
+    params: Query<SearchParams>,
+) -> Result<HttpResponse, AppError> {
+    staff.require(Permission::ReviewTestimony)?;
+    let mut params = params.into_inner();
+    params.q = params.q.chars().take(MAX_QUERY_CHARS).collect();
+    params.q = crate::domain::clean_input(&params.q).trim().to_string();
+    let query = SearchQuery::new(&params.q);
+    let filter = SearchFilter {
+        hearing_id: some(&params.hearing),
+        status: some(&params.status),
+        theme: some(&params.theme),
+        witness_role: some(&params.role),
+        language: some(&params.language),
+    };
+    let searched = !query.text.is_empty();
+    let (hits, hearings, themes) = web::run_db(&state.pool, move |conn| {
+        let hits = if searched {
+            db::search::query(conn, &query, &filter, LIMIT)?
+        } else {
+            Vec::new()
+        };
+        let hearings = db::hearings::list_for_staff(conn, None)?
+            .into_iter()
+            .map(|h| FilterChoice {
+                value: h.id,
+                label: h.title,
+            })
+            .collect::<Vec<_>>();
+        let themes = db::hearings::all_themes(conn)?
+            .into_iter()
+            .map(|t| FilterChoice {
+                label: t.label(Lang::En),
+                value: t.id,
+            })
+            .collect::<Vec<_>>();
+        Ok((hits, hearings, themes))
+    })
+    .await?;
+    let hits = hits
+        .into_iter()
+        .map(|h| HitView {
+            short_id: short_id(&h.testimony_id),
+            testimony_id: h.testimony_id,
+            hearing_title: h.hearing_title,
+            status: ReviewStatus::parse(&h.status)
+                .map(review::label)
+                .unwrap_or("unknown"),
+            translated: h.translated,
+            segments: segments(&h.snippet),
+        })
+        .collect();
+    let page = SearchPage {
+        ctx: staff.ctx,
+        params,
+        searched,
+        hits,
+        hearings,
+        statuses: ReviewStatus::ALL
+            .into_iter()
+            .map(|s| FilterChoice {
+                value: s.code().into(),
+                label: review::label(s).into(),
+            })
+            .collect(),
+        themes,
+        roles: WitnessRole::ALL
+            .into_iter()
+            .map(|r| FilterChoice {
+                value: r.code().into(),
+                label: r.label().into(),
+            })
+            .collect(),
+        languages: Lang::ALL
+            .into_iter()
+            .map(|l| FilterChoice {
+                value: l.code().into(),
+                label: l.english_name().into(),
+            })
+            .chain(std::iter::once(FilterChoice {
+                value: "other".into(),
+                label: "Another language".into(),
+            }))
+            .collect(),
+    };
+    web::page(&page)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn snippets_split_at_the_markers_only() {
+        let s = segments("a [name withheld] \u{1}cold\u{2} room <b>");
+        let parts: Vec<(&str, bool)> = s.iter().map(|s| (s.text.as_str(), s.mark)).collect();
+        assert_eq!(
+            parts,
+            vec![
+                ("a [name withheld] ", false),
+                ("cold", true),
+                (" room <b>", false)
+            ]
+        );
+    }
+}
