@@ -296,7 +296,7 @@ fn rows(page: QueuePage, options: &Options, me: &str) -> Vec<Row> {
     page.rows
         .into_iter()
         .map(|r| Row {
-            short_id: r.id.chars().take(8).collect(),
+            short_id: crate::domain::ids::short(&r.id),
             hearing: r.hearing_title,
             received: crate::i18n::format_date(r.submitted_at.date(), Lang::En),
             status: if r.withdrawn_at.is_some() {

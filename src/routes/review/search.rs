@@ -4,7 +4,7 @@
 use actix_web::{HttpResponse, get, web::Data, web::Query};
 use askama::Template;
 
-use super::header::short_id;
+use crate::domain::ids::short as short_id;
 use crate::db::{
     self,
     search::{MARK_END, MARK_START, SearchFilter, SearchQuery},
