@@ -331,3 +331,12 @@ month-11 = November
 month-12 = December
 date-long = { $month } { $day }, { $year }
 date-time = { $date }, { $time } ({ $zone })
+
+## Redaction markers: what replaces withheld words in a redacted text.
+redaction-marker-name = [name withheld]
+redaction-marker-place = [place withheld]
+redaction-marker-date = [date withheld]
+redaction-marker-contact = [contact withheld]
+redaction-marker-identifier = [identifier withheld]
+redaction-marker-other-person = [other person's name withheld]
+redaction-marker-other = [withheld]

@@ -331,3 +331,12 @@ month-11 = noviembre
 month-12 = diciembre
 date-long = { $day } de { $month } de { $year }
 date-time = { $date }, a las { $time } ({ $zone })
+
+## Redaction markers: what replaces withheld words in a redacted text.
+redaction-marker-name = [nombre omitido]
+redaction-marker-place = [lugar omitido]
+redaction-marker-date = [fecha omitida]
+redaction-marker-contact = [contacto omitido]
+redaction-marker-identifier = [número de identificación omitido]
+redaction-marker-other-person = [nombre de otra persona omitido]
+redaction-marker-other = [omitido]

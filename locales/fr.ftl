@@ -331,3 +331,12 @@ month-11 = novembre
 month-12 = décembre
 date-long = { $day } { $month } { $year }
 date-time = { $date } à { $time } ({ $zone })
+
+## Redaction markers: what replaces withheld words in a redacted text.
+redaction-marker-name = [nom retiré]
+redaction-marker-place = [lieu retiré]
+redaction-marker-date = [date retirée]
+redaction-marker-contact = [coordonnées retirées]
+redaction-marker-identifier = [numéro d'identification retiré]
+redaction-marker-other-person = [nom d'une autre personne retiré]
+redaction-marker-other = [retiré]

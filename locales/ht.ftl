@@ -319,3 +319,12 @@ month-11 = novanm
 month-12 = desanm
 date-long = { $day } { $month } { $year }
 date-time = { $date } a { $time } ({ $zone })
+
+## Redaction markers: what replaces withheld words in a redacted text.
+redaction-marker-name = [non retire]
+redaction-marker-place = [kote retire]
+redaction-marker-date = [dat retire]
+redaction-marker-contact = [kontak retire]
+redaction-marker-identifier = [nimewo idantifikasyon retire]
+redaction-marker-other-person = [non yon lòt moun retire]
+redaction-marker-other = [retire]

@@ -11,6 +11,7 @@ pub mod kept_receipts;
 pub mod keys;
 pub mod organisation;
 pub mod outbox;
+pub mod redaction;
 pub mod review;
 pub mod schema;
 pub mod search;
@@ -19,6 +20,7 @@ pub mod testimony;
 
 pub mod throttle;
 pub mod tokens;
+pub mod translations;
 pub mod users;
 
 use std::path::PathBuf;

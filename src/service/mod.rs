@@ -13,8 +13,10 @@ pub mod keys;
 pub mod legacy;
 pub mod organisation;
 pub mod receipts;
+pub mod redaction;
 pub mod review;
 pub mod testimony;
+pub mod translation;
 
 use crate::crypto::OpenError;
 use crate::db::{DbConn, DbError, Pool};
