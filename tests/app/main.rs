@@ -15,6 +15,7 @@ mod organisation;
 mod originals;
 mod public_pages;
 mod receipts;
+mod redaction;
 mod routes_table;
 mod security;
 mod seized;

@@ -77,6 +77,12 @@ pub const ROUTES: &[Route] = &[
         "/admin/users/{id}/originals/revoke",
         Staff(&[Admin]),
     ),
+    r("GET", "/staff/testimony/{id}/redaction", Staff(&[Admin, Editor])),
+    r("POST", "/staff/testimony/{id}/redaction/decide", Staff(&[Admin, Editor])),
+    r("POST", "/staff/testimony/{id}/redaction/remove", Staff(&[Admin, Editor])),
+    r("POST", "/staff/testimony/{id}/redaction/add", Staff(&[Admin, Editor])),
+    r("GET", "/staff/testimony/{id}/translation", Staff(&[Admin, Editor])),
+    r("POST", "/staff/testimony/{id}/translation", Staff(&[Admin, Editor])),
 ];
 
 /// The whole table: this file's rows and each area's.
