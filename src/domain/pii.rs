@@ -38,25 +38,24 @@ const MONTHS: &str = "January|February|March|April|May|June|July|August|Septembe
 static EMAIL: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\b[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\b"));
 
-static PHONE_US: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?:\+?1[ .-]?)?(?:\(\d{3}\)[ .-]?|\d{3}[ .-]?)\d{3}[ .-]?\d{4}")
-});
+static PHONE_US: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?:\+?1[ .-]?)?(?:\(\d{3}\)[ .-]?|\d{3}[ .-]?)\d{3}[ .-]?\d{4}"));
 
 static PHONE_INTL: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?:\+|00)\d{1,3}(?:[ .-]?\(?\d{1,4}\)?){2,6}"));
 
-static A_NUMBER: LazyLock<Regex> =
-    LazyLock::new(|| re(r"\b[Aa][ -]?(?:\d[ -]?){7,8}\d\b"));
+static A_NUMBER: LazyLock<Regex> = LazyLock::new(|| re(r"\b[Aa][ -]?(?:\d[ -]?){7,8}\d\b"));
 
 static RECEIPT: LazyLock<Regex> = LazyLock::new(|| re(r"\b[A-Z]{3}\d{10}\b"));
 
 static CASE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)(?:\bcase\s+(?:no\.?|number|num\.?|#|id)|\bno\.|#)\s*:?\s*([A-Z0-9][A-Z0-9/-]{3,}[A-Z0-9])")
+    re(
+        r"(?i)(?:\bcase\s+(?:no\.?|number|num\.?|#|id)|\bno\.|#)\s*:?\s*([A-Z0-9][A-Z0-9/-]{3,}[A-Z0-9])",
+    )
 });
 
-static DATE_NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"\b(?:\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})\b")
-});
+static DATE_NUMERIC: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\b(?:\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})\b"));
 
 static DATE_DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
@@ -71,7 +70,9 @@ static DATE_MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static BIRTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\b(?:born(?:\s+(?:on|in))?|DOB|d\.o\.b\.?|date\s+of\s+birth|birth\s*date|nac[ií]\s+en|nacido\s+en|nacida\s+en|fecha\s+de\s+nacimiento|n[ée]e?\s+en)\s*:?\s*((?:19|20)\d{2})\b")
+    re(
+        r"(?i)\b(?:born(?:\s+(?:on|in))?|DOB|d\.o\.b\.?|date\s+of\s+birth|birth\s*date|nac[ií]\s+en|nacido\s+en|nacida\s+en|fecha\s+de\s+nacimiento|n[ée]e?\s+en)\s*:?\s*((?:19|20)\d{2})\b",
+    )
 });
 
 static MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
@@ -83,15 +84,21 @@ static MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
 static YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"\b(?:19|20)\d{2}\b"));
 
 static ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"\b\d{1,6}[A-Za-z]?\s+(?:(?:[NSEW]\.?|North|South|East|West)\s+)?(?:(?:\p{Lu}[\p{L}'’.-]*|\d+(?:st|nd|rd|th))\s+){1,4}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Highway|Hwy|Parkway|Pkwy|Terrace|Circle|Cir)\b")
+    re(
+        r"\b\d{1,6}[A-Za-z]?\s+(?:(?:[NSEW]\.?|North|South|East|West)\s+)?(?:(?:\p{Lu}[\p{L}'’.-]*|\d+(?:st|nd|rd|th))\s+){1,4}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Highway|Hwy|Parkway|Pkwy|Terrace|Circle|Cir)\b",
+    )
 });
 
 static CALLE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"\b(?:\d{1,6}\s+)?(?:Calle|Avenida|Av\.|Rue|Boulevard|Bd|Ri|Wout)(?:\s+(?:de\s+(?:la\s+|los\s+|las\s+)?)?\p{Lu}[\p{L}'’-]*){1,4}(?:\s+#?\d{1,6}\b)?")
+    re(
+        r"\b(?:\d{1,6}\s+)?(?:Calle|Avenida|Av\.|Rue|Boulevard|Bd|Ri|Wout)(?:\s+(?:de\s+(?:la\s+|los\s+|las\s+)?)?\p{Lu}[\p{L}'’-]*){1,4}(?:\s+#?\d{1,6}\b)?",
+    )
 });
 
 static CAPITALISED: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"\p{Lu}[\p{L}'’-]*(?:[ \t]+(?:(?:de|del|la|los|van|von|da|di|du|le)[ \t]+)?\p{Lu}[\p{L}'’-]*)*")
+    re(
+        r"\p{Lu}[\p{L}'’-]*(?:[ \t]+(?:(?:de|del|la|los|van|von|da|di|du|le)[ \t]+)?\p{Lu}[\p{L}'’-]*)*",
+    )
 });
 
 /// Words that are capitalised for other reasons than being a name.
@@ -101,9 +108,27 @@ const COMMON: &[&str] = &[
 ];
 
 const DAYS: &[&str] = &[
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "lunes",
-    "martes", "miercoles", "jueves", "viernes", "sabado", "domingo", "lundi", "mardi",
-    "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "lunes",
+    "martes",
+    "miercoles",
+    "jueves",
+    "viernes",
+    "sabado",
+    "domingo",
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
 ];
 
 /// Words after which a capitalised word is likely a place.
@@ -277,7 +302,11 @@ pub fn capitalised(text: &str, own_name: Option<&str>) -> Vec<Suggestion> {
         let mut runs: Vec<Range<usize>> = Vec::new();
         for w in keep {
             match runs.last_mut() {
-                Some(last) if text[last.end..w.start].chars().all(|c| c == ' ' || c == '\t') => {
+                Some(last)
+                    if text[last.end..w.start]
+                        .chars()
+                        .all(|c| c == ' ' || c == '\t') =>
+                {
                     last.end = w.end
                 }
                 _ => runs.push(w),
@@ -299,7 +328,10 @@ fn starts_sentence(text: &str, at: usize) -> bool {
     let before = text[..at].trim_end_matches([' ', '\t', '"', '“', '‘', '\'', '(', '¿', '¡', '«']);
     match before.chars().next_back() {
         None => true,
-        Some(c) => matches!(c, '.' | '!' | '?' | ':' | ';' | '\n' | '\r' | '…' | '—' | '-'),
+        Some(c) => matches!(
+            c,
+            '.' | '!' | '?' | ':' | ';' | '\n' | '\r' | '…' | '—' | '-'
+        ),
     }
 }
 
@@ -387,7 +419,11 @@ mod tests {
             assert_eq!(found(f, text), vec![expected.to_string()], "in {text:?}");
         }
         for text in negatives {
-            assert!(found(f, text).is_empty(), "nothing in {text:?}: {:?}", found(f, text));
+            assert!(
+                found(f, text).is_empty(),
+                "nothing in {text:?}: {:?}",
+                found(f, text)
+            );
         }
     }
 
@@ -421,7 +457,12 @@ mod tests {
                 ("write to rosa.m@example.org please", "rosa.m@example.org"),
                 ("<j_doe+x@mail.co.uk>", "j_doe+x@mail.co.uk"),
             ],
-            &["an @ sign alone", "user@localhost", "rosa at example dot org", "a@b"],
+            &[
+                "an @ sign alone",
+                "user@localhost",
+                "rosa at example dot org",
+                "a@b",
+            ],
         );
     }
 
@@ -484,7 +525,12 @@ mod tests {
                 ("my case number 2021-IM-4432 was", "2021-IM-4432"),
                 ("Case No. XYZ-12345", "XYZ-12345"),
             ],
-            &["EA2190012345", "no. I did not", "case number unknown", "EAC219001234"],
+            &[
+                "EA2190012345",
+                "no. I did not",
+                "case number unknown",
+                "EAC219001234",
+            ],
         );
     }
 

@@ -208,14 +208,15 @@ fn save_text(
         changes,
         Some(by.as_str()),
     )?;
-    db::search::put(conn, id.as_str(), text_id, text_id != ORIGINAL, body.as_str())?;
+    db::search::put(
+        conn,
+        id.as_str(),
+        text_id,
+        text_id != ORIGINAL,
+        body.as_str(),
+    )?;
     if previous.is_none_or(|p| p.body != body.as_str()) {
-        db::excerpts::invalidate(
-            conn,
-            id.as_str(),
-            Some(text_id),
-            Invalidation::Redaction,
-        )?;
+        db::excerpts::invalidate(conn, id.as_str(), Some(text_id), Invalidation::Redaction)?;
     }
     Ok(version)
 }
@@ -319,8 +320,16 @@ fn start_in(
         Some(s) => org.open_text(s)?,
         None => OriginalText::from_witness(String::new()),
     };
-    let name = t.witness_name.as_deref().map(|s| org.open_str(s)).transpose()?;
-    let city = t.sealed_city.as_deref().map(|s| org.open_str(s)).transpose()?;
+    let name = t
+        .witness_name
+        .as_deref()
+        .map(|s| org.open_str(s))
+        .transpose()?;
+    let city = t
+        .sealed_city
+        .as_deref()
+        .map(|s| org.open_str(s))
+        .transpose()?;
     let request = match db::testimony::redaction(conn, id.as_str()) {
         Ok(row) => Some(row),
         Err(diesel::result::Error::NotFound) => None,
@@ -377,8 +386,7 @@ fn start_in(
         {
             continue;
         }
-        let (Ok(start), Ok(end)) = (i32::try_from(s.span.start), i32::try_from(s.span.end))
-        else {
+        let (Ok(start), Ok(end)) = (i32::try_from(s.span.start), i32::try_from(s.span.end)) else {
             continue;
         };
         db::redaction::insert_mark(
@@ -725,8 +733,8 @@ fn highlight(text: &str, redactions: &[Redaction]) -> Vec<Segment> {
                 if let Some(start) = (0..=s.start.min(text.len()))
                     .rev()
                     .find(|i| text.is_char_boundary(*i))
-                    && let Some(end) = (s.end.min(text.len())..=text.len())
-                        .find(|i| text.is_char_boundary(*i))
+                    && let Some(end) =
+                        (s.end.min(text.len())..=text.len()).find(|i| text.is_char_boundary(*i))
                     && start < end
                 {
                     ranges.push((start..end, r.category));

@@ -116,7 +116,9 @@ async fn a_granted_editor_redacts_and_nothing_withheld_leaks(app: TestApp) {
             "{w} withheld: {body}"
         );
     }
-    assert!(body.contains("My name is [name withheld] and at the gate they called me [name withheld]."));
+    assert!(
+        body.contains("My name is [name withheld] and at the gate they called me [name withheld].")
+    );
     assert!(body.contains("[place withheld]"), "{body}");
     assert!(page.contains("Suggestions to confirm"));
 
@@ -128,10 +130,16 @@ async fn a_granted_editor_redacts_and_nothing_withheld_leaks(app: TestApp) {
         "A-123-456-789",
         "1234 Main St",
     ] {
-        assert!(words.iter().any(|w| w == expected), "{expected} in {words:?}");
+        assert!(
+            words.iter().any(|w| w == expected),
+            "{expected} in {words:?}"
+        );
         assert!(body.contains(expected), "not yet withheld: {expected}");
     }
-    assert!(page.contains("A-123-456-789"), "the granted editor sees the words");
+    assert!(
+        page.contains("A-123-456-789"),
+        "the granted editor sees the words"
+    );
 
     // An excerpt of the current text, to see it invalidated when the text changes.
     let excerpt_id = app.db(|c| {
@@ -173,9 +181,18 @@ async fn a_granted_editor_redacts_and_nothing_withheld_leaks(app: TestApp) {
         .await;
     assert_eq!(res.status, 303);
     let body = current(&app, &id, "original");
-    assert!(body.contains("Write to me at [contact withheld] or call (915) 555-0100."), "{body}");
-    assert!(body.contains("My A-number is [identifier withheld]."), "{body}");
-    assert!(body.contains("We stayed at [place withheld] with"), "{body}");
+    assert!(
+        body.contains("Write to me at [contact withheld] or call (915) 555-0100."),
+        "{body}"
+    );
+    assert!(
+        body.contains("My A-number is [identifier withheld]."),
+        "{body}"
+    );
+    assert!(
+        body.contains("We stayed at [place withheld] with"),
+        "{body}"
+    );
     assert!(suggestions(&app, &id).is_empty());
 
     let invalidated: Option<String> = app.db(|c| {
@@ -207,7 +224,11 @@ async fn a_granted_editor_redacts_and_nothing_withheld_leaks(app: TestApp) {
         .submit(
             &page_path,
             &format!("{page_path}/add"),
-            &[("words", "a purple horse"), ("category", "other"), ("scope", "every")],
+            &[
+                ("words", "a purple horse"),
+                ("category", "other"),
+                ("scope", "every"),
+            ],
         )
         .await;
     assert_eq!(res.status, 422);
@@ -234,7 +255,8 @@ async fn a_granted_editor_redacts_and_nothing_withheld_leaks(app: TestApp) {
         .into_iter()
         .find(|m| {
             m.state == "applied"
-                && m.span_start.is_some_and(|s| BODY[s as usize..].starts_with("1234 Main St"))
+                && m.span_start
+                    .is_some_and(|s| BODY[s as usize..].starts_with("1234 Main St"))
         })
         .unwrap()
         .id;
@@ -271,7 +293,9 @@ async fn a_granted_editor_redacts_and_nothing_withheld_leaks(app: TestApp) {
     assert_eq!(bodies.len(), 1);
     for w in withheld {
         assert!(
-            bodies.iter().all(|b| !b.to_lowercase().contains(&w.to_lowercase())),
+            bodies
+                .iter()
+                .all(|b| !b.to_lowercase().contains(&w.to_lowercase())),
             "{w} in the search index"
         );
     }
@@ -292,7 +316,11 @@ async fn a_translation_follows_the_original(app: TestApp) {
         .submit(
             &path,
             &path,
-            &[("language", "es"), ("translated_by", ""), ("body", "Soy Jose Perez.")],
+            &[
+                ("language", "es"),
+                ("translated_by", ""),
+                ("body", "Soy Jose Perez."),
+            ],
         )
         .await;
     assert_eq!(res.status, 422, "the translator is required");
@@ -321,7 +349,11 @@ async fn a_translation_follows_the_original(app: TestApp) {
         "{redacted}"
     );
     let page = app.get(&path).await;
-    assert!(page.contains("Translated into Spanish by Ana Torres"), "{}", page.text());
+    assert!(
+        page.contains("Translated into Spanish by Ana Torres"),
+        "{}",
+        page.text()
+    );
 
     // A span accepted in the original becomes a term in the translation.
     let page_path = format!("/staff/testimony/{}/redaction", id.as_str());
@@ -357,7 +389,10 @@ async fn a_translation_follows_the_original(app: TestApp) {
         .await;
     assert_eq!(res.status, 303, "{}", res.text());
     assert!(current(&app, &id, &tid).contains("[omitido] en [lugar omitido]"));
-    assert!(current(&app, &id, "original").contains("stayed"), "the original is untouched");
+    assert!(
+        current(&app, &id, "original").contains("stayed"),
+        "the original is untouched"
+    );
 
     let translated: i64 = app.db(|c| {
         #[derive(QueryableByName)]
@@ -382,7 +417,10 @@ async fn an_ungranted_editor_sees_only_the_redacted_text(app: TestApp) {
     let id = a_testimony(&app).await;
     app.create_user("plain@example.org", Role::Editor);
     let plain = app.other_client();
-    assert_eq!(app.login_with(&plain, "plain@example.org").await.status, 303);
+    assert_eq!(
+        app.login_with(&plain, "plain@example.org").await.status,
+        303
+    );
     let page_path = format!("/staff/testimony/{}/redaction", id.as_str());
 
     let page = get_with(&plain, &app.url(&page_path)).await;
@@ -403,11 +441,18 @@ async fn an_ungranted_editor_sees_only_the_redacted_text(app: TestApp) {
     assert!(!page.contains("Suggestions to confirm"));
 
     for (action, fields) in [
-        ("decide", vec![("mark_id", mark.as_str()), ("decision", "accept")]),
+        (
+            "decide",
+            vec![("mark_id", mark.as_str()), ("decision", "accept")],
+        ),
         ("remove", vec![("mark_id", mark.as_str())]),
         (
             "add",
-            vec![("words", "cold room"), ("category", "other"), ("scope", "every")],
+            vec![
+                ("words", "cold room"),
+                ("category", "other"),
+                ("scope", "every"),
+            ],
         ),
     ] {
         let res = submit_with(
@@ -428,10 +473,17 @@ async fn an_ungranted_editor_sees_only_the_redacted_text(app: TestApp) {
         &app.base,
         &tr,
         &tr,
-        &[("language", "en"), ("translated_by", "X"), ("body", "hello")],
+        &[
+            ("language", "en"),
+            ("translated_by", "X"),
+            ("body", "hello"),
+        ],
     )
     .await;
     assert_eq!(res.status, 422);
     assert!(res.contains("needs access to originals"));
-    assert!(app.db(|c| db::translations::of_testimony(c, id.as_str()).unwrap()).is_empty());
+    assert!(
+        app.db(|c| db::translations::of_testimony(c, id.as_str()).unwrap())
+            .is_empty()
+    );
 }

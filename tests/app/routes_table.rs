@@ -77,12 +77,36 @@ pub const ROUTES: &[Route] = &[
         "/admin/users/{id}/originals/revoke",
         Staff(&[Admin]),
     ),
-    r("GET", "/staff/testimony/{id}/redaction", Staff(&[Admin, Editor])),
-    r("POST", "/staff/testimony/{id}/redaction/decide", Staff(&[Admin, Editor])),
-    r("POST", "/staff/testimony/{id}/redaction/remove", Staff(&[Admin, Editor])),
-    r("POST", "/staff/testimony/{id}/redaction/add", Staff(&[Admin, Editor])),
-    r("GET", "/staff/testimony/{id}/translation", Staff(&[Admin, Editor])),
-    r("POST", "/staff/testimony/{id}/translation", Staff(&[Admin, Editor])),
+    r(
+        "GET",
+        "/staff/testimony/{id}/redaction",
+        Staff(&[Admin, Editor]),
+    ),
+    r(
+        "POST",
+        "/staff/testimony/{id}/redaction/decide",
+        Staff(&[Admin, Editor]),
+    ),
+    r(
+        "POST",
+        "/staff/testimony/{id}/redaction/remove",
+        Staff(&[Admin, Editor]),
+    ),
+    r(
+        "POST",
+        "/staff/testimony/{id}/redaction/add",
+        Staff(&[Admin, Editor]),
+    ),
+    r(
+        "GET",
+        "/staff/testimony/{id}/translation",
+        Staff(&[Admin, Editor]),
+    ),
+    r(
+        "POST",
+        "/staff/testimony/{id}/translation",
+        Staff(&[Admin, Editor]),
+    ),
 ];
 
 /// The whole table: this file's rows and each area's.
@@ -157,7 +181,10 @@ impl Fixtures {
         )
         .await;
         crate::testimony::take_receipt(&witness, app, &submitted).await;
-        let testimony_id = crate::testimony::latest_testimony(app).id.as_str().to_string();
+        let testimony_id = crate::testimony::latest_testimony(app)
+            .id
+            .as_str()
+            .to_string();
         Self {
             hearing_id,
             slug,

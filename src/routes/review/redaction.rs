@@ -336,10 +336,7 @@ pub async fn add(
             }
         },
         _ => {
-            errors.add(
-                "scope",
-                "Choose every occurrence, or only one occurrence.",
-            );
+            errors.add("scope", "Choose every occurrence, or only one occurrence.");
             None
         }
     };

@@ -83,7 +83,14 @@ pub async fn page(
         language: "en".into(),
         ..TranslationForm::default()
     };
-    show(staff, &state, path.into_inner(), form, FormErrors::default()).await
+    show(
+        staff,
+        &state,
+        path.into_inner(),
+        form,
+        FormErrors::default(),
+    )
+    .await
 }
 
 #[post("/staff/testimony/{id}/translation")]
@@ -136,15 +143,18 @@ pub async fn save(
         UserId::from(staff.user.id.as_str()),
         TestimonyId::from(id.as_str()),
     );
-    let outcome =
-        crate::service::run(&state.pool, move |conn| service::save(conn, &org, &by, &tid, &new))
-            .await?;
+    let outcome = crate::service::run(&state.pool, move |conn| {
+        service::save(conn, &org, &by, &tid, &new)
+    })
+    .await?;
     match outcome {
         Ok(_) => {
             staff.ctx.set_flash(
                 "The translation was saved. Its redacted form follows every redaction of the original.",
             );
-            Ok(web::see_other(&format!("/staff/testimony/{id}/translation")))
+            Ok(web::see_other(&format!(
+                "/staff/testimony/{id}/translation"
+            )))
         }
         Err(Refusal::Withdrawn) => {
             let mut errors = FormErrors::default();
