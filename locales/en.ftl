@@ -356,3 +356,11 @@ mail-message-body =
     For your safety this email does not contain the message, your testimony or your receipt code.
 
     If you did not give testimony, you can ignore this email.
+## Redaction markers: what replaces withheld words in a redacted text.
+redaction-marker-name = [name withheld]
+redaction-marker-place = [place withheld]
+redaction-marker-date = [date withheld]
+redaction-marker-contact = [contact withheld]
+redaction-marker-identifier = [identifier withheld]
+redaction-marker-other-person = [other person's name withheld]
+redaction-marker-other = [withheld]

@@ -356,3 +356,11 @@ mail-message-body =
     Por su seguridad, este correo no contiene el mensaje, ni su testimonio, ni su código de recibo.
 
     Si usted no dio ningún testimonio, puede ignorar este correo.
+## Redaction markers: what replaces withheld words in a redacted text.
+redaction-marker-name = [nombre omitido]
+redaction-marker-place = [lugar omitido]
+redaction-marker-date = [fecha omitida]
+redaction-marker-contact = [contacto omitido]
+redaction-marker-identifier = [número de identificación omitido]
+redaction-marker-other-person = [nombre de otra persona omitido]
+redaction-marker-other = [omitido]

@@ -356,3 +356,11 @@ mail-message-body =
     Pour votre sécurité, cet e-mail ne contient ni le message, ni votre témoignage, ni votre code de reçu.
 
     Si vous n’avez pas donné de témoignage, vous pouvez ignorer cet e-mail.
+## Redaction markers: what replaces withheld words in a redacted text.
+redaction-marker-name = [nom retiré]
+redaction-marker-place = [lieu retiré]
+redaction-marker-date = [date retirée]
+redaction-marker-contact = [coordonnées retirées]
+redaction-marker-identifier = [numéro d'identification retiré]
+redaction-marker-other-person = [nom d'une autre personne retiré]
+redaction-marker-other = [retiré]

@@ -344,3 +344,11 @@ mail-message-body =
     Pou sekirite ou, imèl sa a pa gen mesaj la, ni temwayaj ou, ni kòd resi ou ladan l.
 
     Si se pa ou ki te bay temwayaj, ou ka inyore imèl sa a.
+## Redaction markers: what replaces withheld words in a redacted text.
+redaction-marker-name = [non retire]
+redaction-marker-place = [kote retire]
+redaction-marker-date = [dat retire]
+redaction-marker-contact = [kontak retire]
+redaction-marker-identifier = [nimewo idantifikasyon retire]
+redaction-marker-other-person = [non yon lòt moun retire]
+redaction-marker-other = [retire]

@@ -13,6 +13,7 @@ pub mod messages;
 pub mod organisation;
 pub mod outbox;
 pub mod queue;
+pub mod redaction;
 pub mod review;
 pub mod schema;
 pub mod search;
@@ -22,6 +23,7 @@ pub mod testimony;
 
 pub mod throttle;
 pub mod tokens;
+pub mod translations;
 pub mod users;
 
 use std::path::PathBuf;

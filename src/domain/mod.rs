@@ -9,6 +9,7 @@ pub mod consent;
 pub mod hearing;
 pub mod ids;
 pub mod organisation;
+pub mod pii;
 pub mod receipt;
 pub mod redaction;
 pub mod review;

@@ -16,9 +16,11 @@ pub mod messages;
 pub mod organisation;
 pub mod reading;
 pub mod receipts;
+pub mod redaction;
 pub mod review;
 pub mod tags;
 pub mod testimony;
+pub mod translation;
 
 use crate::crypto::OpenError;
 use crate::db::{DbConn, DbError, Pool};

@@ -20,6 +20,7 @@ mod receipts;
 mod review_reading;
 mod review_queue;
 mod review_tags;
+mod redaction;
 mod routes_table;
 mod search;
 mod security;

@@ -82,6 +82,9 @@ pub const ROUTES: &[Route] = &[
     r(
         "GET",
         "/staff/testimony/{id}/messages",
+    r(
+        "GET",
+        "/staff/testimony/{id}/redaction",
         Staff(&[Admin, Editor]),
     ),
     r(
@@ -90,6 +93,29 @@ pub const ROUTES: &[Route] = &[
         Staff(&[Admin, Editor]),
     ),
     r("POST", "/my-testimony/reply", Public),
+        "/staff/testimony/{id}/redaction/decide",
+        Staff(&[Admin, Editor]),
+    ),
+    r(
+        "POST",
+        "/staff/testimony/{id}/redaction/remove",
+        Staff(&[Admin, Editor]),
+    ),
+    r(
+        "POST",
+        "/staff/testimony/{id}/redaction/add",
+        Staff(&[Admin, Editor]),
+    ),
+    r(
+        "GET",
+        "/staff/testimony/{id}/translation",
+        Staff(&[Admin, Editor]),
+    ),
+    r(
+        "POST",
+        "/staff/testimony/{id}/translation",
+        Staff(&[Admin, Editor]),
+    ),
 ];
 
 /// The whole table: this file's rows and each area's.

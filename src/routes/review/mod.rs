@@ -8,6 +8,8 @@ pub mod queue;
 pub mod messages;
 pub mod search;
 pub mod tags;
+pub mod redaction;
+pub mod translation;
 
 use actix_web::web;
 
@@ -26,4 +28,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(excerpts::create);
     cfg.service(excerpts::remove);
     cfg.service(search::search);
+    cfg.service(redaction::page);
+    cfg.service(redaction::decide);
+    cfg.service(redaction::remove);
+    cfg.service(redaction::add);
+    cfg.service(translation::page);
+    cfg.service(translation::save);
 }
