@@ -202,34 +202,6 @@ pub fn delete(conn: &mut DbConn, testimony_id: &str, excerpt_id: &str) -> QueryR
     .execute(conn)
 }
 
-/// A saved redacted text (the latest version of a text is its current one).
-#[derive(Clone, Debug, Queryable, Selectable)]
-#[diesel(table_name = super::schema::redacted_versions, check_for_backend(super::MultiBackend))]
-pub struct RedactedVersion {
-    pub id: String,
-    pub testimony_id: String,
-    pub text_id: String,
-    pub version: i32,
-    pub body: String,
-    pub created_at: chrono::NaiveDateTime,
-}
-
-/// The current redacted text `text_id` ('original' or a translation id) of a testimony.
-pub fn current_redacted(
-    conn: &mut DbConn,
-    testimony_id: &str,
-    text_id: &str,
-) -> QueryResult<Option<RedactedVersion>> {
-    use super::schema::redacted_versions as rv;
-    rv::table
-        .filter(rv::testimony_id.eq(testimony_id))
-        .filter(rv::text_id.eq(text_id))
-        .order(rv::version.desc())
-        .select(RedactedVersion::as_select())
-        .first(conn)
-        .optional()
-}
-
 /// A translation's description (never its words): its language and who translated it.
 #[derive(Clone, Debug, Queryable)]
 pub struct TranslationInfo {

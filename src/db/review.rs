@@ -45,18 +45,3 @@ pub fn has_redacted_text(conn: &mut DbConn, testimony_id: &str) -> QueryResult<b
     ))
     .get_result(conn)
 }
-
-/// The current (latest) saved redacted text of `text_id` ('original' or a translation id).
-pub fn current_redacted(
-    conn: &mut DbConn,
-    testimony_id: &str,
-    text_id: &str,
-) -> QueryResult<Option<String>> {
-    redacted_versions::table
-        .filter(redacted_versions::testimony_id.eq(testimony_id))
-        .filter(redacted_versions::text_id.eq(text_id))
-        .order(redacted_versions::version.desc())
-        .select(redacted_versions::body)
-        .first(conn)
-        .optional()
-}

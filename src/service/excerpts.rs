@@ -83,7 +83,7 @@ pub fn create(
             return Ok(Err(ExcerptRefusal::NoQuoteConsent));
         };
         let text_id = input.text_id.trim();
-        let Some(text) = db::excerpts::current_redacted(conn, id.as_str(), text_id)? else {
+        let Some(text) = db::redaction::current(conn, id.as_str(), text_id)? else {
             return Ok(Err(ExcerptRefusal::NoRedactedText));
         };
         let passage = input.passage.trim();

@@ -82,9 +82,6 @@ pub const ROUTES: &[Route] = &[
     r(
         "GET",
         "/staff/testimony/{id}/messages",
-    r(
-        "GET",
-        "/staff/testimony/{id}/redaction",
         Staff(&[Admin, Editor]),
     ),
     r(
@@ -93,6 +90,13 @@ pub const ROUTES: &[Route] = &[
         Staff(&[Admin, Editor]),
     ),
     r("POST", "/my-testimony/reply", Public),
+    r(
+        "GET",
+        "/staff/testimony/{id}/redaction",
+        Staff(&[Admin, Editor]),
+    ),
+    r(
+        "POST",
         "/staff/testimony/{id}/redaction/decide",
         Staff(&[Admin, Editor]),
     ),

@@ -101,7 +101,7 @@ async fn excerpts_page(
         let consent = db::testimony::current_consent(conn, &id)?;
         let mut texts = Vec::new();
         let mut sources = vec![(ORIGINAL.to_string(), "the original".to_string())];
-        if let Some(v) = db::excerpts::current_redacted(conn, &id, ORIGINAL)? {
+        if let Some(v) = db::redaction::current(conn, &id, ORIGINAL)? {
             texts.push(TextView {
                 text_id: ORIGINAL.into(),
                 title: "Redacted original".into(),
@@ -116,7 +116,7 @@ async fn excerpts_page(
                 tr.translated_by
             );
             sources.push((tr.id.clone(), described.clone()));
-            if let Some(v) = db::excerpts::current_redacted(conn, &id, &tr.id)? {
+            if let Some(v) = db::redaction::current(conn, &id, &tr.id)? {
                 texts.push(TextView {
                     text_id: tr.id,
                     title: format!("Redacted {described}"),

@@ -3,12 +3,12 @@
 
 pub mod excerpts;
 pub mod header;
+pub mod messages;
 pub mod overview;
 pub mod queue;
-pub mod messages;
+pub mod redaction;
 pub mod search;
 pub mod tags;
-pub mod redaction;
 pub mod translation;
 
 use actix_web::web;

@@ -224,6 +224,14 @@ pub async fn page(
     let by = UserId::from(staff.user.id.as_str());
     let tid = TestimonyId::from(id.as_str());
     let me = staff.user.id.clone();
+    if let Some(org) = org.clone() {
+        // The first granted opening applies the witness's own redaction requests.
+        let (by, tid) = (by.clone(), tid.clone());
+        crate::service::run(&state.pool, move |conn| {
+            crate::service::redaction::ensure_started(conn, &org, &by, &tid)
+        })
+        .await?;
+    }
     let mut view =
         crate::web::run_db(&state.pool, move |conn| metadata(conn, &tid, granted, &me)).await?;
     if let Some(org) = org
@@ -462,7 +470,7 @@ fn metadata(
         text_lang,
         text_lang_name,
         original: None,
-        redacted: db::review::current_redacted(conn, id.as_str(), "original")?,
+        redacted: db::redaction::current(conn, id.as_str(), "original")?.map(|v| v.body),
         additions,
         consent_now,
         consent_history,

@@ -4,12 +4,12 @@
 use actix_web::{HttpResponse, get, web::Data, web::Query};
 use askama::Template;
 
-use crate::domain::ids::short as short_id;
 use crate::db::{
     self,
     search::{MARK_END, MARK_START, SearchFilter, SearchQuery},
 };
 use crate::domain::account::Permission;
+use crate::domain::ids::short as short_id;
 use crate::domain::review;
 use crate::domain::testimony::{ReviewStatus, WitnessRole};
 use crate::error::AppError;
