@@ -5,6 +5,7 @@ pub mod harness;
 mod layout;
 mod messages;
 mod receipts;
+mod review;
 mod witness;
 
 use peoples_upr::domain::account::Role;

@@ -26,6 +26,7 @@ both_databases!(
     the_identity_is_shown_only_on_request_and_logged,
     attachments_download_for_granted_editors_only,
     review_moves_follow_the_rule,
+    every_move_from_every_state_is_stored_or_refused,
 );
 
 /// A testimony with a photo, and its id.
@@ -309,4 +310,90 @@ async fn review_moves_follow_the_rule(app: TestApp) {
     assert_eq!(res.status, 422);
     assert!(res.text().contains("withdrew"));
     assert_eq!(status_of(&app, &id), "excluded");
+}
+
+/// Through the service, on the database: each allowed move is stored with its audit entry;
+/// each refused one changes nothing.
+async fn every_move_from_every_state_is_stored_or_refused(app: TestApp) {
+    use peoples_upr::domain::ids::{TestimonyId, UserId};
+    use peoples_upr::domain::review::{ExclusionReason, Facts, Move, next};
+    use peoples_upr::domain::testimony::ReviewStatus;
+    let id = a_testimony(&app).await;
+    let by = UserId::from(app.create_user("editor@example.org", Role::Editor).as_str());
+    let tid = TestimonyId::from(id.as_str());
+    let moves = || {
+        [
+            Move::Review,
+            Move::Approve,
+            Move::Exclude(ExclusionReason::parse("Duplicate of another testimony").unwrap()),
+            Move::AskWitness,
+            Move::WitnessReplied,
+        ]
+    };
+    let entries =
+        |app: &TestApp| -> i64 { app.db(|c| audit_log::table.count().get_result(c).unwrap()) };
+    for has_redacted_text in [false, true] {
+        if has_redacted_text {
+            app.db(|c| {
+                diesel::insert_into(redacted_versions::table)
+                    .values((
+                        redacted_versions::id.eq("v1"),
+                        redacted_versions::testimony_id.eq(&id),
+                        redacted_versions::text_id.eq("original"),
+                        redacted_versions::version.eq(1),
+                        redacted_versions::body.eq("[name withheld] was held."),
+                        redacted_versions::changes.eq("+1 name"),
+                        redacted_versions::created_at.eq(peoples_upr::db::now()),
+                    ))
+                    .execute(c)
+                    .unwrap()
+            });
+        }
+        for from in ReviewStatus::ALL {
+            for m in moves() {
+                app.db(|c| peoples_upr::db::review::set_status(c, &id, from, None).unwrap());
+                let before = entries(&app);
+                let expected = next(
+                    from,
+                    Facts {
+                        withdrawn: false,
+                        has_redacted_text,
+                    },
+                    &m,
+                );
+                let got = app
+                    .db(|c| peoples_upr::service::review::change_status(c, &by, &tid, &m))
+                    .unwrap();
+                assert_eq!(got, expected, "{from:?} {m:?}");
+                let stored = status_of(&app, &id);
+                let written = entries(&app) - before;
+                match expected {
+                    Ok(to) => {
+                        assert_eq!(stored, to.code(), "{from:?} {m:?}");
+                        assert_eq!(written, i64::from(to != from), "{from:?} {m:?}");
+                    }
+                    Err(_) => {
+                        assert_eq!(stored, from.code(), "{from:?} {m:?} changed the state");
+                        assert_eq!(written, 0, "{from:?} {m:?} wrote to the trail");
+                    }
+                }
+            }
+        }
+    }
+    // Withdrawn: every move from every state is refused and nothing changes.
+    app.db(|c| peoples_upr::db::testimony::withdraw(c, &id).unwrap());
+    for from in ReviewStatus::ALL {
+        for m in moves() {
+            app.db(|c| peoples_upr::db::review::set_status(c, &id, from, None).unwrap());
+            let got = app
+                .db(|c| peoples_upr::service::review::change_status(c, &by, &tid, &m))
+                .unwrap();
+            assert_eq!(
+                got,
+                Err(peoples_upr::domain::review::Refusal::Withdrawn),
+                "{from:?} {m:?}"
+            );
+            assert_eq!(status_of(&app, &id), from.code());
+        }
+    }
 }
