@@ -48,6 +48,24 @@ async fn a_testimony(app: &TestApp) -> String {
         .to_string()
 }
 
+/// Save a redacted text of the original, as the redaction tab would.
+fn a_redacted_text(app: &TestApp, id: &str, body: &str) {
+    app.db(|c| {
+        diesel::insert_into(redacted_versions::table)
+            .values((
+                redacted_versions::id.eq(format!("{id}-v1")),
+                redacted_versions::testimony_id.eq(id),
+                redacted_versions::text_id.eq("original"),
+                redacted_versions::version.eq(1),
+                redacted_versions::body.eq(body),
+                redacted_versions::changes.eq("+1"),
+                redacted_versions::created_at.eq(peoples_upr::db::now()),
+            ))
+            .execute(c)
+            .unwrap()
+    });
+}
+
 fn audit_actions(app: &TestApp, actor: &str) -> Vec<String> {
     app.db(|c| {
         audit_log::table
@@ -106,20 +124,11 @@ async fn an_ungranted_editor_sees_the_redacted_text_only(app: TestApp) {
     assert!(!audit_actions(&app, &uid).contains(&"original.opened".to_string()));
 
     // Once a redacted text exists, that is what they read.
-    app.db(|c| {
-        diesel::insert_into(redacted_versions::table)
-            .values((
-                redacted_versions::id.eq("v1"),
-                redacted_versions::testimony_id.eq(&id),
-                redacted_versions::text_id.eq("original"),
-                redacted_versions::version.eq(1),
-                redacted_versions::body.eq("They kept us in a cold room for [date withheld]."),
-                redacted_versions::changes.eq("+1 date"),
-                redacted_versions::created_at.eq(peoples_upr::db::now()),
-            ))
-            .execute(c)
-            .unwrap()
-    });
+    a_redacted_text(
+        &app,
+        &id,
+        "They kept us in a cold room for [date withheld].",
+    );
     let page = get_with(&client, &url).await;
     assert!(page.text().contains("[date withheld]"));
     assert!(!page.text().contains("nine days"));
@@ -334,20 +343,7 @@ async fn every_move_from_every_state_is_stored_or_refused(app: TestApp) {
         |app: &TestApp| -> i64 { app.db(|c| audit_log::table.count().get_result(c).unwrap()) };
     for has_redacted_text in [false, true] {
         if has_redacted_text {
-            app.db(|c| {
-                diesel::insert_into(redacted_versions::table)
-                    .values((
-                        redacted_versions::id.eq("v1"),
-                        redacted_versions::testimony_id.eq(&id),
-                        redacted_versions::text_id.eq("original"),
-                        redacted_versions::version.eq(1),
-                        redacted_versions::body.eq("[name withheld] was held."),
-                        redacted_versions::changes.eq("+1 name"),
-                        redacted_versions::created_at.eq(peoples_upr::db::now()),
-                    ))
-                    .execute(c)
-                    .unwrap()
-            });
+            a_redacted_text(&app, &id, "[name withheld] was held.");
         }
         for from in ReviewStatus::ALL {
             for m in moves() {

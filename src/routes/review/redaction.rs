@@ -212,6 +212,12 @@ fn done(staff: &Staff, id: &str, text_id: &str, message: &str) -> HttpResponse {
     web::see_other(&format!("/staff/testimony/{id}/redaction{query}"))
 }
 
+/// What to do with one mark.
+enum MarkOp {
+    Decide { accept: bool },
+    Remove,
+}
+
 #[post("/staff/testimony/{id}/redaction/decide")]
 pub async fn decide(
     staff: Staff,
@@ -219,46 +225,13 @@ pub async fn decide(
     path: Path<String>,
     Form(form): Form<MarkForm>,
 ) -> Result<HttpResponse, AppError> {
-    staff.require(Permission::ReviewTestimony)?;
-    let id = path.into_inner();
-    let text_id = text_id_of(&form.text);
-    let Some(org) = staff.ctx.originals() else {
-        let errors = refused("mark_id", NEEDS_GRANT);
-        return show(staff, &state, id, text_id, AddForm::default(), errors).await;
-    };
     let accept = match form.decision.as_str() {
-        "accept" => true,
-        "dismiss" => false,
-        _ => {
-            let errors = refused("mark_id", "Choose Accept or Dismiss for a suggestion.");
-            return show(staff, &state, id, text_id, AddForm::default(), errors).await;
-        }
+        "accept" => Some(true),
+        "dismiss" => Some(false),
+        _ => None,
     };
-    let (by, tid, mark) = (
-        UserId::from(staff.user.id.as_str()),
-        TestimonyId::from(id.as_str()),
-        form.mark_id.clone(),
-    );
-    let outcome = crate::service::run(&state.pool, move |conn| {
-        service::decide(conn, &org, &by, &tid, &mark, accept)
-    })
-    .await?;
-    match outcome {
-        Ok(()) => Ok(done(
-            &staff,
-            &id,
-            &text_id,
-            if accept {
-                "The suggestion was accepted: the redacted text was saved as a new version."
-            } else {
-                "The suggestion was dismissed."
-            },
-        )),
-        Err(r) => {
-            let errors = refused("mark_id", r.message());
-            show(staff, &state, id, text_id, AddForm::default(), errors).await
-        }
-    }
+    let op = accept.map(|accept| MarkOp::Decide { accept });
+    on_mark(staff, state, path.into_inner(), form, op).await
 }
 
 #[post("/staff/testimony/{id}/redaction/remove")]
@@ -268,29 +241,46 @@ pub async fn remove(
     path: Path<String>,
     Form(form): Form<MarkForm>,
 ) -> Result<HttpResponse, AppError> {
+    on_mark(staff, state, path.into_inner(), form, Some(MarkOp::Remove)).await
+}
+
+/// Accept, dismiss or lift one mark, then back to the page (or the page with why not).
+async fn on_mark(
+    staff: Staff,
+    state: Data<AppState>,
+    id: String,
+    form: MarkForm,
+    op: Option<MarkOp>,
+) -> Result<HttpResponse, AppError> {
     staff.require(Permission::ReviewTestimony)?;
-    let id = path.into_inner();
     let text_id = text_id_of(&form.text);
     let Some(org) = staff.ctx.originals() else {
         let errors = refused("mark_id", NEEDS_GRANT);
         return show(staff, &state, id, text_id, AddForm::default(), errors).await;
+    };
+    let Some(op) = op else {
+        let errors = refused("mark_id", "Choose Accept or Dismiss for a suggestion.");
+        return show(staff, &state, id, text_id, AddForm::default(), errors).await;
+    };
+    let message = match op {
+        MarkOp::Decide { accept: true } => {
+            "The suggestion was accepted: the redacted text was saved as a new version."
+        }
+        MarkOp::Decide { accept: false } => "The suggestion was dismissed.",
+        MarkOp::Remove => "The redaction was lifted: the redacted text was saved as a new version.",
     };
     let (by, tid, mark) = (
         UserId::from(staff.user.id.as_str()),
         TestimonyId::from(id.as_str()),
         form.mark_id.clone(),
     );
-    let outcome = crate::service::run(&state.pool, move |conn| {
-        service::remove(conn, &org, &by, &tid, &mark)
+    let outcome = crate::service::run(&state.pool, move |conn| match op {
+        MarkOp::Decide { accept } => service::decide(conn, &org, &by, &tid, &mark, accept),
+        MarkOp::Remove => service::remove(conn, &org, &by, &tid, &mark),
     })
     .await?;
     match outcome {
-        Ok(()) => Ok(done(
-            &staff,
-            &id,
-            &text_id,
-            "The redaction was lifted: the redacted text was saved as a new version.",
-        )),
+        Ok(()) => Ok(done(&staff, &id, &text_id, message)),
         Err(r) => {
             let errors = refused("mark_id", r.message());
             show(staff, &state, id, text_id, AddForm::default(), errors).await

@@ -154,6 +154,18 @@ impl Browser {
         self.client.goto(url).await.expect("navigate");
     }
 
+    /// Set a control's value directly: month inputs take typed keys in the browser's own
+    /// order, and typing into a select is unreliable across platforms.
+    pub async fn set_value(&self, css: &str, value: &str) {
+        self.client
+            .execute(
+                "document.querySelector(arguments[0]).value = arguments[1];",
+                vec![css.into(), value.into()],
+            )
+            .await
+            .expect("set a value");
+    }
+
     /// Replace the value of the input matched by `css`.
     pub async fn fill(&self, css: &str, value: &str) {
         let el = self

@@ -22,18 +22,6 @@ async fn log_in(browser: &Browser, app: &TestApp, email: &str) {
     browser.click_and_wait("main button[type=submit]").await;
 }
 
-/// Choose an option of a select (typing into a select is unreliable across platforms).
-async fn choose(browser: &Browser, css: &str, value: &str) {
-    browser
-        .client
-        .execute(
-            "document.querySelector(arguments[0]).value = arguments[1];",
-            vec![css.into(), value.into()],
-        )
-        .await
-        .expect("choose an option");
-}
-
 #[actix_web::test]
 async fn an_editor_redacts_tags_quotes_approves_and_finds_a_testimony() {
     let Some(browser) = Browser::start().await else {
@@ -88,7 +76,7 @@ async fn an_editor_redacts_tags_quotes_approves_and_finds_a_testimony() {
     }
     assert!(!browser.exists("button[name=decision][value=accept]").await);
     browser.fill("#words", "Ramírez").await;
-    choose(&browser, "#category", "other-person").await;
+    browser.set_value("#category", "other-person").await;
     browser
         .click_and_wait("form[action$='/redaction/add'] button[type=submit]")
         .await;

@@ -6,18 +6,6 @@ use super::fill_testimony;
 use super::harness::Browser;
 use crate::helpers::{Backend, TestApp};
 
-/// Month inputs take typed keys in the browser's own order: set the value directly.
-async fn set_month(browser: &Browser, css: &str, value: &str) {
-    browser
-        .client
-        .execute(
-            "document.querySelector(arguments[0]).value = arguments[1];",
-            vec![css.into(), value.into()],
-        )
-        .await
-        .expect("set a month");
-}
-
 #[actix_web::test]
 async fn a_witness_changes_a_redaction_request_then_erases_everything() {
     let Some(browser) = Browser::start().await else {
@@ -47,7 +35,7 @@ async fn a_witness_changes_a_redaction_request_then_erases_everything() {
         .fill("#redact_terms", "Calle Oregon\nTío Beto")
         .await;
     browser.click("#redact_dates").await;
-    set_month(&browser, "#period_from", "2030-01").await;
+    browser.set_value("#period_from", "2030-01").await;
     browser
         .click_and_wait("form[action='/my-testimony/details'] button")
         .await;
@@ -56,7 +44,7 @@ async fn a_witness_changes_a_redaction_request_then_erases_everything() {
     browser
         .check_accessibility("the witness's page with an error in their details, in Spanish")
         .await;
-    set_month(&browser, "#period_from", "").await;
+    browser.set_value("#period_from", "").await;
     browser
         .click_and_wait("form[action='/my-testimony/details'] button")
         .await;
