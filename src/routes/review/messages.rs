@@ -55,7 +55,7 @@ async fn page(
     let org = staff.ctx.originals();
     let by = UserId::from(staff.user.id.clone());
     let (header, thread) = web::run_db(&state.pool, move |conn| {
-        let header = Header::load(conn, &id, org.is_some(), "/messages")?;
+        // The thread first: opening it marks replies read, which the header then shows.
         let thread = match &org {
             Some(org) => Some(svc::open_for_staff(
                 conn,
@@ -65,6 +65,7 @@ async fn page(
             )?),
             None => None,
         };
+        let header = Header::load(conn, &id, org.is_some(), "/messages")?;
         Ok((header, thread))
     })
     .await?;
