@@ -1,5 +1,6 @@
 //! Pure types and rules of the domain, with no I/O: staff roles, witness consent,
-//! redaction requests, receipts, submitting a form once, hearings and testimony vocabulary.
+//! redaction requests, receipts, submitting a form once, hearings and testimony vocabulary,
+//! and the rules of reports.
 //!
 //! Types carry the rules: a value of these types has already been checked.
 
@@ -12,6 +13,7 @@ pub mod organisation;
 pub mod pii;
 pub mod receipt;
 pub mod redaction;
+pub mod report;
 pub mod review;
 pub mod submission;
 pub mod testimony;
