@@ -28,6 +28,12 @@ async fn admin_invites_an_editor_who_joins_in_the_browser() {
     browser.click_and_wait("main button[type=submit]").await;
     assert!(browser.text().await.contains("Welcome, Test Person"));
 
+    browser.goto(&app, "/admin/audit").await;
+    assert!(browser.text().await.contains("Intact"));
+    browser.check_accessibility("audit trail page").await;
+    browser.goto(&app, "/admin/vocabulary").await;
+    browser.check_accessibility("vocabulary page").await;
+
     browser.goto(&app, "/admin/users").await;
     browser.check_accessibility("staff accounts page").await;
     browser.fill("#email", "new.editor@example.org").await;

@@ -234,52 +234,39 @@ async fn review_moves_follow_the_rule(app: TestApp) {
     let page_url = app.url(&format!("/staff/testimony/{id}"));
     let url = app.url(&format!("/staff/testimony/{id}/status"));
     let csrf = get_with(&client, &page_url).await.csrf();
+    let act = |action: &'static str, reason: &'static str| {
+        let (client, url, csrf) = (client.clone(), url.clone(), csrf.clone());
+        async move {
+            post_with(
+                &client,
+                &url,
+                &[
+                    ("csrf_token", &csrf),
+                    ("action", action),
+                    ("reason", reason),
+                ],
+            )
+            .await
+        }
+    };
 
-    let res = post_with(
-        &client,
-        &url,
-        &[("csrf_token", &csrf), ("action", "review")],
-    )
-    .await;
+    let res = act("review", "").await;
     assert_eq!(res.status, 303);
     assert_eq!(status_of(&app, &id), "in_review");
     let page = get_with(&client, &page_url).await;
     assert!(page.text().contains("The testimony is now in review."));
 
     // Approval needs a redacted text.
-    let res = post_with(
-        &client,
-        &url,
-        &[("csrf_token", &csrf), ("action", "approve")],
-    )
-    .await;
+    let res = act("approve", "").await;
     assert_eq!(res.status, 422);
     assert!(res.text().contains("redact it first"));
     assert_eq!(status_of(&app, &id), "in_review");
 
     // Excluding needs a reason; what was typed is kept.
-    let res = post_with(
-        &client,
-        &url,
-        &[
-            ("csrf_token", &csrf),
-            ("action", "exclude"),
-            ("reason", "  "),
-        ],
-    )
-    .await;
+    let res = act("exclude", "  ").await;
     assert_eq!(res.status, 422);
     assert!(res.text().contains("Say why this testimony is excluded"));
-    let res = post_with(
-        &client,
-        &url,
-        &[
-            ("csrf_token", &csrf),
-            ("action", "exclude"),
-            ("reason", "Outside the hearing's scope"),
-        ],
-    )
-    .await;
+    let res = act("exclude", "Outside the hearing's scope").await;
     assert_eq!(res.status, 303);
     assert_eq!(status_of(&app, &id), "excluded");
     assert!(
@@ -289,16 +276,11 @@ async fn review_moves_follow_the_rule(app: TestApp) {
             .contains("Excluded because: Outside the hearing's scope")
     );
     // From excluded, approval is not a move.
-    let res = post_with(
-        &client,
-        &url,
-        &[("csrf_token", &csrf), ("action", "approve")],
-    )
-    .await;
+    let res = act("approve", "").await;
     assert_eq!(res.status, 422);
     assert!(res.text().contains("cannot go from there"));
 
-    let res = post_with(&client, &url, &[("csrf_token", &csrf), ("action", "fly")]).await;
+    let res = act("fly", "").await;
     assert_eq!(res.status, 422);
 
     let actions = audit_actions(&app, &uid);
@@ -310,12 +292,7 @@ async fn review_moves_follow_the_rule(app: TestApp) {
 
     // Once the witness withdraws, nothing moves.
     app.db(|c| peoples_upr::db::testimony::withdraw(c, &id).unwrap());
-    let res = post_with(
-        &client,
-        &url,
-        &[("csrf_token", &csrf), ("action", "review")],
-    )
-    .await;
+    let res = act("review", "").await;
     assert_eq!(res.status, 422);
     assert!(res.text().contains("withdrew"));
     assert_eq!(status_of(&app, &id), "excluded");

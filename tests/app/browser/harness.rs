@@ -154,6 +154,14 @@ impl Browser {
         self.client.goto(url).await.expect("navigate");
     }
 
+    /// Sign in as a staff member with the test password.
+    pub async fn log_in(&self, app: &TestApp, email: &str) {
+        self.goto(app, "/login").await;
+        self.fill("#email", email).await;
+        self.fill("#password", crate::helpers::PASSWORD).await;
+        self.click_and_wait("main button[type=submit]").await;
+    }
+
     /// Set a control's value directly: month inputs take typed keys in the browser's own
     /// order, and typing into a select is unreliable across platforms.
     pub async fn set_value(&self, css: &str, value: &str) {

@@ -5,14 +5,7 @@
 use peoples_upr::domain::account::Role;
 
 use super::harness::Browser;
-use crate::helpers::{Backend, PASSWORD, TestApp};
-
-async fn log_in(browser: &Browser, app: &TestApp, email: &str) {
-    browser.goto(app, "/login").await;
-    browser.fill("#email", email).await;
-    browser.fill("#password", PASSWORD).await;
-    browser.click_and_wait("main button[type=submit]").await;
-}
+use crate::helpers::{Backend, TestApp};
 
 #[actix_web::test]
 async fn an_editor_asks_and_the_witness_answers_with_their_receipt() {
@@ -36,7 +29,7 @@ async fn an_editor_asks_and_the_witness_answers_with_their_receipt() {
     app.grant(&editor);
 
     // The editor asks.
-    log_in(&browser, &app, "granted@example.org").await;
+    browser.log_in(&app, "granted@example.org").await;
     let path = format!("/staff/testimony/{id}/messages");
     browser.goto(&app, &path).await;
     browser
@@ -90,7 +83,7 @@ async fn an_editor_asks_and_the_witness_answers_with_their_receipt() {
         .await;
 
     // The editor reads the answer.
-    log_in(&browser, &app, "granted@example.org").await;
+    browser.log_in(&app, "granted@example.org").await;
     browser.goto(&app, &path).await;
     let text = browser.text().await;
     assert!(text.contains("The witness"), "{text}");

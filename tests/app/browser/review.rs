@@ -9,18 +9,11 @@ use peoples_upr::db::schema::{excerpts, testimonies};
 use peoples_upr::domain::account::Role;
 
 use super::harness::Browser;
-use crate::helpers::{Backend, PASSWORD, TestApp};
+use crate::helpers::{Backend, TestApp};
 
 const BODY: &str = "On 03/14/2025 an officer took my phone. My number is A123-456-789 and my \
 lawyer writes from lawyer@example.org. We were held at 1200 Montana Avenue. The guard \
 Ramírez laughed at us. My son was sick and saw no doctor for nine days.";
-
-async fn log_in(browser: &Browser, app: &TestApp, email: &str) {
-    browser.goto(app, "/login").await;
-    browser.fill("#email", email).await;
-    browser.fill("#password", PASSWORD).await;
-    browser.click_and_wait("main button[type=submit]").await;
-}
 
 #[actix_web::test]
 async fn an_editor_redacts_tags_quotes_approves_and_finds_a_testimony() {
@@ -48,7 +41,7 @@ async fn an_editor_redacts_tags_quotes_approves_and_finds_a_testimony() {
     app.create_user("plain@example.org", Role::Editor);
 
     // From the queue to the testimony.
-    log_in(&browser, &app, "granted@example.org").await;
+    browser.log_in(&app, "granted@example.org").await;
     browser.goto(&app, "/staff/review").await;
     browser.check_accessibility("the review queue").await;
     browser
@@ -117,6 +110,11 @@ async fn an_editor_redacts_tags_quotes_approves_and_finds_a_testimony() {
             .await
     );
 
+    browser
+        .click_and_wait("nav.tabs a[href$='/translation']")
+        .await;
+    browser.check_accessibility("the translation tab").await;
+
     // An excerpt from the redacted text.
     browser
         .click_and_wait("nav.tabs a[href$='/excerpts']")
@@ -177,7 +175,7 @@ async fn an_editor_redacts_tags_quotes_approves_and_finds_a_testimony() {
         .await;
 
     // Without the grant: the redacted text only.
-    log_in(&browser, &app, "plain@example.org").await;
+    browser.log_in(&app, "plain@example.org").await;
     browser.goto(&app, &format!("/staff/testimony/{id}")).await;
     let text = browser.text().await;
     assert!(text.contains("Redacted only"), "{text}");
