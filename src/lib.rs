@@ -14,6 +14,7 @@ pub mod files;
 pub mod i18n;
 pub mod mail;
 pub mod password;
+pub mod report;
 pub mod routes;
 pub mod service;
 pub mod startup;

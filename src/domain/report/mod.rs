@@ -47,6 +47,11 @@ impl Count {
         self.0
     }
 
+    /// A count of things, not of people (recommendations by category): never hidden.
+    pub fn of_things(n: u64) -> Count {
+        Count(Some(n))
+    }
+
     /// Whether the number is hidden as "fewer than 5".
     pub fn is_suppressed(self) -> bool {
         self.0.is_none()
@@ -172,3 +177,33 @@ pub const MATRIX_COLUMNS: [&str; 9] = [
 
 #[cfg(test)]
 mod tests;
+
+/// In exports a count is `{"value": 12, "shown": "12"}`, or
+/// `{"value": null, "shown": "fewer than 5"}` when suppressed.
+impl serde::Serialize for Count {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct as _;
+        let mut st = s.serialize_struct("Count", 2)?;
+        st.serialize_field("value", &self.0)?;
+        st.serialize_field("shown", &self.to_string())?;
+        st.end()
+    }
+}
+
+/// In exports a recommendation number is the string `"95.3"`.
+impl serde::Serialize for RecommendationNumber {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// In exports an action category is `{"number": 5, "name": "Specific action"}`.
+impl serde::Serialize for ActionCategory {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct as _;
+        let mut st = s.serialize_struct("ActionCategory", 2)?;
+        st.serialize_field("number", &self.number())?;
+        st.serialize_field("name", self.label())?;
+        st.end()
+    }
+}
