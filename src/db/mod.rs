@@ -14,6 +14,7 @@ pub mod organisation;
 pub mod outbox;
 pub mod queue;
 pub mod redaction;
+pub mod reports;
 pub mod review;
 pub mod schema;
 pub mod search;

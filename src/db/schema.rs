@@ -413,6 +413,133 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    reports (id) {
+        id -> Text,
+        created_by -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    report_versions (id) {
+        id -> Text,
+        report_id -> Text,
+        number -> Integer,
+        status -> Text,
+        based_on -> Nullable<Text>,
+        title -> Text,
+        state_under_review -> Text,
+        cycle -> Text,
+        contact_name -> Text,
+        contact_email -> Text,
+        keywords -> Text,
+        introduction -> Text,
+        conclusions -> Text,
+        created_by -> Nullable<Text>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        finalised_at -> Nullable<Timestamp>,
+        published_at -> Nullable<Timestamp>,
+        published_by -> Nullable<Text>,
+        manifest -> Nullable<Text>,
+        flagged_at -> Nullable<Timestamp>,
+        flag_reason -> Nullable<Text>,
+        taken_down_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    report_hearings (version_id, hearing_id) {
+        version_id -> Text,
+        hearing_id -> Text,
+    }
+}
+
+diesel::table! {
+    report_submitters (id) {
+        id -> Text,
+        version_id -> Text,
+        position -> Integer,
+        name -> Text,
+        short_code -> Text,
+        description -> Text,
+    }
+}
+
+diesel::table! {
+    report_sections (id) {
+        id -> Text,
+        version_id -> Text,
+        position -> Integer,
+        title -> Text,
+        theme_id -> Nullable<Text>,
+        findings -> Text,
+    }
+}
+
+diesel::table! {
+    report_section_excerpts (section_id, excerpt_id) {
+        section_id -> Text,
+        excerpt_id -> Text,
+        position -> Integer,
+    }
+}
+
+diesel::table! {
+    report_recommendations (id) {
+        id -> Text,
+        version_id -> Text,
+        position -> Integer,
+        body -> Text,
+        addressees -> Text,
+        themes -> Text,
+        affected -> Text,
+        sdg_targets -> Text,
+        category -> Integer,
+        follows_up -> Text,
+        state_position -> Text,
+        implementation -> Nullable<Text>,
+        published_number -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    report_recommendation_excerpts (recommendation_id, excerpt_id) {
+        recommendation_id -> Text,
+        excerpt_id -> Text,
+    }
+}
+
+diesel::table! {
+    report_followup_notes (id) {
+        id -> Text,
+        recommendation_id -> Text,
+        noted_on -> Date,
+        body -> Text,
+        created_by -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    report_outputs (version_id, kind) {
+        version_id -> Text,
+        kind -> Text,
+        sha256 -> Text,
+        bytes -> Binary,
+    }
+}
+
+diesel::table! {
+    report_manifest_items (version_id, testimony_id) {
+        version_id -> Text,
+        testimony_id -> Text,
+        redacted_version_id -> Nullable<Text>,
+        consent_record_id -> Text,
+    }
+}
+
 diesel::joinable!(staff_tokens -> users (user_id));
 diesel::joinable!(originals_grants -> users (user_id));
 diesel::joinable!(detail_records -> testimonies (testimony_id));
@@ -433,6 +560,18 @@ diesel::joinable!(redacted_versions -> testimonies (testimony_id));
 diesel::joinable!(witness_messages -> testimonies (testimony_id));
 diesel::joinable!(testimony_tags -> testimonies (testimony_id));
 diesel::joinable!(excerpts -> testimonies (testimony_id));
+diesel::joinable!(report_versions -> reports (report_id));
+diesel::joinable!(report_hearings -> report_versions (version_id));
+diesel::joinable!(report_submitters -> report_versions (version_id));
+diesel::joinable!(report_sections -> report_versions (version_id));
+diesel::joinable!(report_section_excerpts -> report_sections (section_id));
+diesel::joinable!(report_section_excerpts -> excerpts (excerpt_id));
+diesel::joinable!(report_recommendations -> report_versions (version_id));
+diesel::joinable!(report_recommendation_excerpts -> report_recommendations (recommendation_id));
+diesel::joinable!(report_recommendation_excerpts -> excerpts (excerpt_id));
+diesel::joinable!(report_followup_notes -> report_recommendations (recommendation_id));
+diesel::joinable!(report_outputs -> report_versions (version_id));
+diesel::joinable!(report_manifest_items -> report_versions (version_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     users,
@@ -467,4 +606,15 @@ diesel::allow_tables_to_appear_in_same_query!(
     vocabulary,
     testimony_tags,
     excerpts,
+    reports,
+    report_versions,
+    report_hearings,
+    report_submitters,
+    report_sections,
+    report_section_excerpts,
+    report_recommendations,
+    report_recommendation_excerpts,
+    report_followup_notes,
+    report_outputs,
+    report_manifest_items,
 );

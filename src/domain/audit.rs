@@ -97,6 +97,15 @@ actions! {
     ContactDeleted => "contact.deleted", "Contact details deleted";
     VocabularyAdded => "vocabulary.added", "Added to a vocabulary";
     Exported => "exported", "Exported";
+    ReportCreated => "report.created", "Created a report";
+    ReportEdited => "report.edited", "Edited a report";
+    ReportFinalised => "report.finalised", "Finalised a report version";
+    ReportReopened => "report.reopened", "Reopened a report version";
+    ReportPublished => "report.published", "Published a report version";
+    ReportPublishBlocked => "report.publish_blocked", "Publication blocked by the leak scan";
+    ReportVersionMade => "report.versioned", "Made a new report version";
+    ReportFlagged => "report.flagged", "Published report flagged: consent changed";
+    ReportTakenDown => "report.taken_down", "Took a report version down";
 }
 
 impl fmt::Display for Action {

@@ -183,7 +183,8 @@ fn ceil_boundary(s: &str, mut i: usize) -> usize {
 
 /// Fold a string for matching: decomposed, without combining marks, lower case. Each
 /// folded char remembers the byte range of the original char it came from.
-fn fold(text: &str) -> Vec<(char, Range<usize>)> {
+/// Each character of `text` lowercased without accents, with the byte range it came from.
+pub fn fold(text: &str) -> Vec<(char, Range<usize>)> {
     let mut out = Vec::with_capacity(text.len());
     for (i, c) in text.char_indices() {
         let range = i..i + c.len_utf8();

@@ -2,4 +2,7 @@
 //! [`model::CompiledReport`], then render it (HTML with charts, DOCX, CSV, JSON) and
 //! scan every output for leaks before a version is published.
 
+pub mod compile;
+pub mod leak;
 pub mod model;
+pub mod projection;

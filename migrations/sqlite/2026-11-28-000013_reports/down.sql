@@ -1,0 +1,11 @@
+DROP TABLE report_manifest_items;
+DROP TABLE report_outputs;
+DROP TABLE report_followup_notes;
+DROP TABLE report_recommendation_excerpts;
+DROP TABLE report_recommendations;
+DROP TABLE report_section_excerpts;
+DROP TABLE report_sections;
+DROP TABLE report_submitters;
+DROP TABLE report_hearings;
+DROP TABLE report_versions;
+DROP TABLE reports;

@@ -1,0 +1,323 @@
+//! The leak scan run before a version is published: every output file is searched for
+//! every word that was withheld from the testimony it uses (redacted passages and
+//! terms, sealed places), every witness's name and contact details, and for patterns
+//! that look like personal data (A-numbers, emails, phone numbers, street addresses).
+//!
+//! A hit names the output, the line, the testimony (by id) and what kind of thing
+//! leaked, never the leaked words themselves, so the result can be shown and logged.
+
+use std::ops::Range;
+
+use crate::domain::pii;
+use crate::domain::text::fold;
+
+/// What a needle is, for the message.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NeedleKind {
+    /// A passage or term removed by redaction.
+    Redacted,
+    /// The witness's name.
+    Name,
+    /// The witness's email or phone number.
+    Contact,
+    /// A place the witness asked to withhold.
+    Place,
+}
+
+impl NeedleKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            NeedleKind::Redacted => "a redacted passage",
+            NeedleKind::Name => "the witness's name",
+            NeedleKind::Contact => "the witness's contact details",
+            NeedleKind::Place => "a withheld place",
+        }
+    }
+}
+
+/// Words that must not appear in any output.
+pub struct Needle {
+    pub testimony_id: String,
+    pub kind: NeedleKind,
+    pub text: String,
+}
+
+impl std::fmt::Debug for Needle {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Needle({}, {:?}, ..)", self.testimony_id, self.kind)
+    }
+}
+
+/// Needles shorter than this (in letters and digits) are not searched: they would
+/// match inside ordinary words ("Al", "Jo").
+pub const MIN_NEEDLE: usize = 3;
+
+/// One output file as text to search.
+pub struct Output {
+    /// "HTML page", "DOCX", "CSV", "JSON".
+    pub name: String,
+    pub text: String,
+}
+
+/// Something found that must not be published.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Hit {
+    pub output: String,
+    pub line: usize,
+    /// The testimony it comes from, when known (patterns have none).
+    pub testimony_id: Option<String>,
+    /// "a redacted passage", "an email address", ...
+    pub what: String,
+}
+
+impl Hit {
+    /// The sentence an editor reads: where, what and from which testimony; never the words.
+    pub fn message(&self) -> String {
+        match &self.testimony_id {
+            Some(t) => format!(
+                "{}, line {}: {} of testimony {}.",
+                self.output, self.line, self.what, t
+            ),
+            None => format!(
+                "{}, line {}: {} (not from the report's contact details).",
+                self.output, self.line, self.what
+            ),
+        }
+    }
+}
+
+/// A text folded once (lowercase, no accents), with the byte offset each folded
+/// character came from.
+struct Folded {
+    text: String,
+    origin: Vec<usize>,
+}
+
+impl Folded {
+    fn new(text: &str) -> Self {
+        let mut folded = String::with_capacity(text.len());
+        let mut origin = Vec::with_capacity(text.len());
+        for (c, range) in fold(text) {
+            for _ in 0..c.len_utf8() {
+                origin.push(range.start);
+            }
+            folded.push(c);
+        }
+        Self {
+            text: folded,
+            origin,
+        }
+    }
+}
+
+fn fold_str(text: &str) -> String {
+    fold(text).into_iter().map(|(c, _)| c).collect()
+}
+
+fn line_of(text: &str, at: usize) -> usize {
+    text.as_bytes()[..at.min(text.len())]
+        .iter()
+        .filter(|b| **b == b'\n')
+        .count()
+        + 1
+}
+
+/// Whether the match stands as whole words (nothing alphanumeric right before or after).
+fn whole(hay: &str, at: Range<usize>) -> bool {
+    let before = hay[..at.start].chars().next_back();
+    let after = hay[at.end..].chars().next();
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+}
+
+/// Search every output for every needle and for personal-data patterns. `allowed` are
+/// strings the report itself publishes on purpose (its contact email, names of witnesses
+/// who consented to be named): pattern hits inside them, and needles equal to them, are
+/// not leaks.
+pub fn scan(outputs: &[Output], needles: &[Needle], allowed: &[String]) -> Vec<Hit> {
+    let allowed_folded: Vec<String> = allowed.iter().map(|a| fold_str(a.trim())).collect();
+    let needles: Vec<(&Needle, String)> = needles
+        .iter()
+        .map(|n| (n, fold_str(n.text.trim())))
+        .filter(|(_, f)| f.chars().filter(|c| c.is_alphanumeric()).count() >= MIN_NEEDLE)
+        .filter(|(_, f)| !allowed_folded.contains(f))
+        .collect();
+    let mut hits = Vec::new();
+    for out in outputs {
+        let hay = Folded::new(&out.text);
+        for (needle, folded) in &needles {
+            for (at, m) in hay.text.match_indices(folded.as_str()) {
+                if !whole(&hay.text, at..at + m.len()) {
+                    continue;
+                }
+                let hit = Hit {
+                    output: out.name.clone(),
+                    line: line_of(&out.text, hay.origin.get(at).copied().unwrap_or(0)),
+                    testimony_id: Some(needle.testimony_id.clone()),
+                    what: needle.kind.label().to_string(),
+                };
+                if !hits.contains(&hit) {
+                    hits.push(hit);
+                }
+            }
+        }
+        let patterns: [(&str, Vec<pii::Suggestion>); 4] = [
+            ("an email address", pii::emails(&out.text)),
+            ("a phone number", pii::phones(&out.text)),
+            ("an A-number", pii::a_numbers(&out.text)),
+            ("a street address", pii::addresses(&out.text)),
+        ];
+        for (what, found) in patterns {
+            for s in found {
+                let words = fold_str(&out.text[s.span.clone()]);
+                if allowed_folded.iter().any(|a| a.contains(words.trim())) {
+                    continue;
+                }
+                let hit = Hit {
+                    output: out.name.clone(),
+                    line: line_of(&out.text, s.span.start),
+                    testimony_id: None,
+                    what: what.to_string(),
+                };
+                if !hits.contains(&hit) {
+                    hits.push(hit);
+                }
+            }
+        }
+    }
+    hits
+}
+
+/// The text of an HTML file to search: character references decoded (tags stay: the
+/// words between them are what could leak).
+pub fn html_text(html: &str) -> String {
+    decode_entities(html)
+}
+
+/// The text of a JSON file: string escapes for quotes and backslashes undone.
+pub fn json_text(json: &str) -> String {
+    json.replace("\\\"", "\"").replace("\\\\", "\\")
+}
+
+/// The text of a CSV file: doubled quotes undone.
+pub fn csv_text(csv: &str) -> String {
+    csv.replace("\"\"", "\"")
+}
+
+fn decode_entities(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find('&') {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        let end = rest[..rest.len().min(12)].find(';');
+        let decoded = end.and_then(|e| {
+            let name = &rest[1..e];
+            let c = match name {
+                "amp" => Some('&'),
+                "lt" => Some('<'),
+                "gt" => Some('>'),
+                "quot" => Some('"'),
+                "apos" => Some('\''),
+                "nbsp" => Some('\u{a0}'),
+                _ => {
+                    let num = name.strip_prefix('#')?;
+                    let code = match num.strip_prefix(['x', 'X']) {
+                        Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                        None => num.parse().ok()?,
+                    };
+                    char::from_u32(code)
+                }
+            }?;
+            Some((c, e + 1))
+        });
+        match decoded {
+            Some((c, len)) => {
+                out.push(c);
+                rest = &rest[len..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn output(text: &str) -> Vec<Output> {
+        vec![Output {
+            name: "HTML page".into(),
+            text: text.into(),
+        }]
+    }
+
+    fn needle(text: &str, kind: NeedleKind) -> Needle {
+        Needle {
+            testimony_id: "t-1".into(),
+            kind,
+            text: text.into(),
+        }
+    }
+
+    #[test]
+    fn finds_a_planted_name_ignoring_case_and_accents_and_says_where_not_what() {
+        let hits = scan(
+            &output("<p>one</p>\n<p>They took JOSE Ramirez away.</p>"),
+            &[needle("José Ramírez", NeedleKind::Name)],
+            &[],
+        );
+        assert_eq!(hits.len(), 1);
+        assert_eq!(hits[0].line, 2);
+        let msg = hits[0].message();
+        assert!(msg.contains("t-1") && msg.contains("line 2") && msg.contains("name"));
+        assert!(!msg.to_lowercase().contains("jose"), "{msg}");
+    }
+
+    #[test]
+    fn whole_words_only_and_short_needles_skipped() {
+        let hits = scan(
+            &output("Anaheim and Al Jazeera"),
+            &[
+                needle("Ana", NeedleKind::Name),
+                needle("Al", NeedleKind::Name),
+            ],
+            &[],
+        );
+        assert!(hits.is_empty(), "{hits:?}");
+    }
+
+    #[test]
+    fn patterns_are_found_but_allowed_contact_is_not_a_leak() {
+        let text = "Contact: report@coalition.example\nCall 915-555-0134 or write to maria@mail.example. Her number A123-456-789. She lived at 1234 Main Street.";
+        let hits = scan(&output(text), &[], &["report@coalition.example".into()]);
+        let whats: Vec<&str> = hits.iter().map(|h| h.what.as_str()).collect();
+        assert!(whats.contains(&"an email address"));
+        assert!(whats.contains(&"a phone number"));
+        assert!(whats.contains(&"an A-number"));
+        assert!(whats.contains(&"a street address"));
+        assert!(hits.iter().all(|h| h.line == 2), "{hits:?}");
+    }
+
+    #[test]
+    fn entities_are_decoded_before_searching() {
+        let html = html_text("<p>O&#x27;Brien &amp; co</p>");
+        assert_eq!(html, "<p>O'Brien & co</p>");
+        let hits = scan(&output(&html), &[needle("O'Brien", NeedleKind::Name)], &[]);
+        assert_eq!(hits.len(), 1);
+    }
+
+    #[test]
+    fn a_named_witness_who_consented_is_allowed() {
+        let hits = scan(
+            &output("— Rosa Delgado"),
+            &[needle("Rosa Delgado", NeedleKind::Name)],
+            &["Rosa Delgado".into()],
+        );
+        assert!(hits.is_empty());
+    }
+}
