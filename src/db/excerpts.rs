@@ -15,6 +15,8 @@ pub enum Invalidation {
     Redaction,
     /// The witness withdrew the testimony (or erased it).
     Withdrawn,
+    /// An editor removed it while a published report cites it: it stays for the record.
+    Removed,
 }
 
 impl Invalidation {
@@ -23,6 +25,7 @@ impl Invalidation {
             Invalidation::Consent => "consent",
             Invalidation::Redaction => "redaction",
             Invalidation::Withdrawn => "withdrawn",
+            Invalidation::Removed => "removed",
         }
     }
 
@@ -31,6 +34,7 @@ impl Invalidation {
             Invalidation::Consent,
             Invalidation::Redaction,
             Invalidation::Withdrawn,
+            Invalidation::Removed,
         ]
         .into_iter()
         .find(|i| i.code() == code)
@@ -192,8 +196,31 @@ pub fn of_testimony(conn: &mut DbConn, testimony_id: &str) -> QueryResult<Vec<Ex
         .load(conn)
 }
 
-/// Delete one excerpt of a testimony. Returns how many rows went (0 or 1).
+/// One excerpt by id.
+pub fn find(conn: &mut DbConn, id: &str) -> QueryResult<Option<Excerpt>> {
+    excerpts::table
+        .find(id)
+        .select(Excerpt::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// Delete one excerpt of a testimony. Returns how many rows went (0 or 1). Drafts and
+/// final versions of reports stop citing it; when a published version cites it, it is
+/// kept, invalidated as removed, so the published version's evidence stays traceable.
 pub fn delete(conn: &mut DbConn, testimony_id: &str, excerpt_id: &str) -> QueryResult<usize> {
+    if super::reports::published::uncite(conn, excerpt_id)? {
+        return diesel::update(
+            excerpts::table
+                .filter(excerpts::testimony_id.eq(testimony_id))
+                .filter(excerpts::id.eq(excerpt_id)),
+        )
+        .set((
+            excerpts::invalidated_at.eq(now()),
+            excerpts::invalidated_reason.eq(Invalidation::Removed.code()),
+        ))
+        .execute(conn);
+    }
     diesel::delete(
         excerpts::table
             .filter(excerpts::testimony_id.eq(testimony_id))

@@ -230,7 +230,7 @@ pub fn compile(content: &ReportContent, testimony: &[PublishableTestimony]) -> C
                 })
                 .collect();
             ThemeSection {
-                letter: letter(i),
+                letter: section_letter(i),
                 title: s.title.clone(),
                 paragraphs: numbered(i + 1, texts),
                 quotes,
@@ -414,7 +414,8 @@ fn attribution(t: &PublishableTestimony, e: &PublishableExcerpt) -> String {
     }
 }
 
-fn letter(i: usize) -> String {
+/// The letter heading of the `i`-th theme section (from 0): A, B, ...
+pub fn section_letter(i: usize) -> String {
     let letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
     match letters.chars().nth(i) {
         Some(c) => c.to_string(),

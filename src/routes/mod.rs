@@ -5,6 +5,7 @@ pub mod admin;
 pub mod auth;
 pub mod hearings;
 pub mod public;
+pub mod reports;
 pub mod review;
 pub mod staff;
 pub mod testimony;
@@ -48,6 +49,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .configure(hearings::configure)
         .configure(testimony::configure)
         .configure(review::configure)
+        .configure(reports::configure)
         .service(public::static_file)
         .default_service(web::to(public::not_found));
 }

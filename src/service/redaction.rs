@@ -185,6 +185,38 @@ fn applied(
     Ok(out)
 }
 
+/// Every stretch that applied redactions withhold from a testimony's texts (the
+/// original's spans and terms, each translation's own), for the leak scan of a report.
+pub(crate) fn withheld(
+    conn: &mut DbConn,
+    org: &OrgSecretKey,
+    id: &TestimonyId,
+) -> Result<Vec<String>, ServiceError> {
+    let mut texts = vec![ORIGINAL.to_string()];
+    texts.extend(
+        db::translations::of_testimony(conn, id.as_str())?
+            .into_iter()
+            .map(|t| t.id),
+    );
+    let mut out = Vec::new();
+    for text_id in texts {
+        let Some(opened) = open_text(conn, org, id, &text_id)? else {
+            continue;
+        };
+        for r in applied(conn, org, id, &text_id)? {
+            match r.target {
+                RedactionTarget::Span(span) => {
+                    if let Some(words) = opened.text.reveal().get(span) {
+                        out.push(words.to_string());
+                    }
+                }
+                RedactionTarget::Term(term) => out.push(term),
+            }
+        }
+    }
+    Ok(out)
+}
+
 /// Compute and store the next redacted version of one text; index it; invalidate its
 /// excerpts when the text changed. Returns the version number.
 fn save_text(

@@ -394,6 +394,9 @@ pub(crate) fn after_consent_change(
             }
         ),
     )?;
+    if invalidated > 0 || !consent.permits(ConsentScope::PublishAnonymously) {
+        super::reports::flag_consent_change(conn, id.as_str(), "changed their consent")?;
+    }
     if invalidated > 0 {
         audit::record(
             conn,
@@ -423,6 +426,7 @@ pub fn withdraw(conn: &mut DbConn, id: &TestimonyId) -> Result<(), ServiceError>
             id.as_str(),
             format!("{invalidated} excerpt(s) invalidated"),
         )?;
+        super::reports::flag_consent_change(conn, id.as_str(), "withdrew their testimony")?;
         Ok(())
     })
 }
@@ -440,6 +444,7 @@ pub fn erase(conn: &mut DbConn, data_dir: &Path, id: &TestimonyId) -> Result<(),
                 id.as_str(),
                 "withdrawn and erased",
             )?;
+            super::reports::flag_consent_change(conn, id.as_str(), "erased their testimony")?;
         }
         Ok(())
     })?;

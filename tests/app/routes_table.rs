@@ -132,6 +132,7 @@ pub fn all_routes() -> Vec<&'static Route> {
         .chain(crate::review_reading::ROUTES)
         .chain(crate::review_queue::ROUTES)
         .chain(crate::review_tags::ROUTES)
+        .chain(crate::reports::ROUTES)
         .collect()
 }
 
@@ -153,6 +154,7 @@ struct Fixtures {
     invite_id: String,
     user_id: String,
     testimony_id: String,
+    report: crate::reports::ReportFixture,
 }
 
 impl Fixtures {
@@ -201,12 +203,14 @@ impl Fixtures {
             .id
             .as_str()
             .to_string();
+        let report = crate::reports::published_fixture(app, &hearing_id);
         Self {
             hearing_id,
             slug,
             invite_id,
             user_id,
             testimony_id,
+            report,
         }
     }
 
@@ -217,6 +221,16 @@ impl Fixtures {
             &self.user_id
         } else if route.path.starts_with("/staff/testimony/") {
             &self.testimony_id
+        } else if route.path.starts_with("/staff/reports/")
+            || route.path.starts_with("/reports/version/")
+        {
+            &self.report.version_id
+        } else if route.path.starts_with("/reports/") {
+            &self.report.report_id
+        } else if route.path.starts_with("/staff/report-sections/") {
+            &self.report.section_id
+        } else if route.path.starts_with("/staff/report-recommendations/") {
+            &self.report.recommendation_id
         } else {
             &self.hearing_id
         };

@@ -142,3 +142,43 @@ pub fn supported_by(conn: &mut DbConn, testimony_id: &str) -> QueryResult<Vec<Su
     rows.dedup_by(|a, b| a.recommendation_id == b.recommendation_id);
     Ok(rows)
 }
+
+/// Stop citing an excerpt in versions that are not published. Returns whether a
+/// published version still cites it.
+pub fn uncite(conn: &mut DbConn, excerpt_id: &str) -> QueryResult<bool> {
+    use crate::db::schema::{report_section_excerpts as sec_ex, report_sections as secs};
+    let unpublished = || {
+        versions::table
+            .filter(versions::status.ne("published"))
+            .select(versions::id)
+    };
+    diesel::delete(
+        rec_ex::table.filter(rec_ex::excerpt_id.eq(excerpt_id)).filter(
+            rec_ex::recommendation_id.eq_any(
+                recs::table
+                    .filter(recs::version_id.eq_any(unpublished()))
+                    .select(recs::id),
+            ),
+        ),
+    )
+    .execute(conn)?;
+    diesel::delete(
+        sec_ex::table.filter(sec_ex::excerpt_id.eq(excerpt_id)).filter(
+            sec_ex::section_id.eq_any(
+                secs::table
+                    .filter(secs::version_id.eq_any(unpublished()))
+                    .select(secs::id),
+            ),
+        ),
+    )
+    .execute(conn)?;
+    let in_recs: i64 = rec_ex::table
+        .filter(rec_ex::excerpt_id.eq(excerpt_id))
+        .count()
+        .get_result(conn)?;
+    let in_secs: i64 = sec_ex::table
+        .filter(sec_ex::excerpt_id.eq(excerpt_id))
+        .count()
+        .get_result(conn)?;
+    Ok(in_recs + in_secs > 0)
+}

@@ -77,6 +77,7 @@ fn unusable(why: Invalidation) -> &'static str {
         Invalidation::Consent => "no longer usable: consent changed",
         Invalidation::Redaction => "no longer usable: redaction changed",
         Invalidation::Withdrawn => "no longer usable: withdrawn by the witness",
+        Invalidation::Removed => "removed; kept because a published report cites it",
     }
 }
 

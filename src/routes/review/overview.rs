@@ -70,6 +70,8 @@ pub struct OverviewPage {
     pub attachments: Vec<AttachmentItem>,
     pub facts: Vec<(&'static str, String)>,
     pub identity: Option<Identity>,
+    /// Recommendations citing its excerpts, in any report version.
+    pub supports: Vec<crate::service::reports::content::Informed>,
 }
 
 #[derive(Debug, Default, serde::Deserialize)]
@@ -267,7 +269,13 @@ pub async fn page(
         }
         view.identity = identity;
     }
+    let tid = id.clone();
+    let supports = crate::service::run(&state.pool, move |conn| {
+        crate::service::reports::content::informed(conn, &tid)
+    })
+    .await?;
     let page = OverviewPage {
+        supports,
         ctx: staff.ctx,
         header: view.header,
         errors,

@@ -168,6 +168,8 @@ pub struct MinePage {
     pub messages: Vec<ShownMessage>,
     /// The reply as typed (kept when it comes back with an error).
     pub reply_text: String,
+    /// "Your testimony informed recommendation 95.3 of …", with the report's address.
+    pub informed: Vec<(String, String)>,
     pub errors: FormErrors,
 }
 
@@ -191,6 +193,7 @@ pub struct Loaded {
     view: WitnessView,
     details: crate::service::details::DetailsView,
     messages: crate::service::messages::Thread,
+    informed: Vec<crate::service::reports::content::Informed>,
 }
 
 impl Loaded {
@@ -214,6 +217,7 @@ pub async fn load(
             view: svc::witness_view(conn, &id, &key, lang)?,
             details: crate::service::details::view(conn, &id, &key)?,
             messages: crate::service::messages::thread_for_witness(conn, &key, &data_keys, &id)?,
+            informed: crate::service::reports::content::informed_publicly(conn, id.as_str())?,
         })
     })
     .await?)
@@ -224,6 +228,7 @@ pub fn mine_page(ctx: Ctx, loaded: Loaded, add_text: String, errors: FormErrors)
         view,
         details,
         messages,
+        informed,
     } = loaded;
     let status_text = ctx.t(&format!("status-{}", view.status.code()));
     let consents = ConsentScope::ALL
@@ -274,6 +279,16 @@ pub fn mine_page(ctx: Ctx, loaded: Loaded, add_text: String, errors: FormErrors)
         details: super::details::DetailsForm::from_view(&details),
         messages: shown_messages(&ctx, messages),
         reply_text: String::new(),
+        informed: informed
+            .iter()
+            .map(|i| {
+                let args = [("number", i.number.as_str()), ("report", i.report_title.as_str())];
+                (
+                    crate::i18n::message(ctx.lang, "mine-informed", &args),
+                    format!("/reports/version/{}", i.version_id),
+                )
+            })
+            .collect(),
         errors,
         ctx,
     }
