@@ -2,4 +2,16 @@
 //! [`model::CompiledReport`], then render it (HTML with charts, DOCX, CSV, JSON) and
 //! scan every output for leaks before a version is published.
 
+pub mod charts;
+pub mod csv;
+pub mod docx;
+pub mod html;
+pub mod json;
 pub mod model;
+pub mod render_error;
+#[doc(hidden)]
+pub mod sample;
+#[cfg(test)]
+mod tests;
+
+pub use render_error::RenderError;
