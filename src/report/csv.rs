@@ -24,6 +24,17 @@ fn assessment(rec: &Recommendation) -> String {
     }
 }
 
+/// A cell that a spreadsheet would read as a formula (it starts with `=`, `+`, `-`,
+/// `@` or a tab or carriage return) gets a leading apostrophe, so that opening the
+/// matrix in a spreadsheet never runs anything.
+fn cell(text: String) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text
+    }
+}
+
 /// One matrix row, in the order of [`MATRIX_COLUMNS`].
 fn row(rec: &Recommendation) -> [String; MATRIX_COLUMNS.len()] {
     [
@@ -45,7 +56,7 @@ pub fn render_csv(report: &CompiledReport) -> Result<Vec<u8>, RenderError> {
     let mut writer = ::csv::Writer::from_writer(Vec::new());
     writer.write_record(MATRIX_COLUMNS)?;
     for rec in &report.conclusions.recommendations {
-        writer.write_record(row(rec))?;
+        writer.write_record(row(rec).map(cell))?;
     }
     writer
         .into_inner()

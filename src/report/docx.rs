@@ -204,7 +204,45 @@ fn blocks(r: &CompiledReport) -> Vec<Block> {
                 .collect(),
         });
     }
-    out
+    out.into_iter().map(xml_safe_block).collect()
+}
+
+/// Text as XML 1.0 allows it: control characters other than tab and line breaks
+/// (which could come from pasted text) would make the document unreadable to Word.
+fn xml_safe(text: String) -> String {
+    let allowed = |c: char| match c {
+        '\t' | '\n' | '\r' => true,
+        '\u{FFFE}' | '\u{FFFF}' => false,
+        c => !c.is_control(),
+    };
+    if text.chars().all(allowed) {
+        text
+    } else {
+        text.chars().filter(|c| allowed(*c)).collect()
+    }
+}
+
+fn xml_safe_block(block: Block) -> Block {
+    match block {
+        Block::Para { kind, pieces } => Block::Para {
+            kind,
+            pieces: pieces
+                .into_iter()
+                .map(|piece| match piece {
+                    Piece::Text(t) => Piece::Text(xml_safe(t)),
+                    Piece::Bold(t) => Piece::Bold(xml_safe(t)),
+                    Piece::Note(n) => Piece::Note(n),
+                })
+                .collect(),
+        },
+        Block::Table { header, rows } => Block::Table {
+            header: header.into_iter().map(xml_safe).collect(),
+            rows: rows
+                .into_iter()
+                .map(|row| row.into_iter().map(xml_safe).collect())
+                .collect(),
+        },
+    }
 }
 
 /// What a paragraph's pieces become: runs of text (with the space between pieces
@@ -279,7 +317,7 @@ impl Writer<'_> {
         let text = self
             .report
             .source(note)
-            .map_or_else(|| format!("Note {note}."), |s| s.text.clone());
+            .map_or_else(|| format!("Note {note}."), |s| xml_safe(s.text.clone()));
         // docx-rs writes no `<w:footnoteRef/>` mark, so the footnote's number is written
         // as superscript text; Word numbers footnotes in order of reference, as here.
         let id = self.next_footnote;

@@ -285,3 +285,25 @@ fn a_single_organisation_gets_its_paragraph() {
     assert!(!text.contains("Joint submission"));
     assert!(text.contains("Border Rights Coalition (JS6): A network"));
 }
+
+#[test]
+fn csv_cells_never_start_a_spreadsheet_formula() {
+    let mut r = sample();
+    r.conclusions.recommendations[0].recommending_party = "=HYPERLINK(\"x\")".to_owned();
+    r.conclusions.recommendations[0].follow_up.position = "-1".to_owned();
+    let bytes = render_csv(&r).unwrap();
+    let mut reader = ::csv::Reader::from_reader(bytes.as_slice());
+    let row = reader.records().next().unwrap().unwrap();
+    assert_eq!(&row[2], "'=HYPERLINK(\"x\")");
+    assert_eq!(&row[3], "'-1");
+}
+
+#[test]
+fn docx_drops_control_characters_that_xml_forbids() {
+    let mut r = sample();
+    r.proceedings[0].paragraphs[1].text = "Cold\u{1}cells\u{1b} at night".to_owned();
+    let bytes = render_docx(&r).unwrap();
+    let text = read_docx_text(&bytes).unwrap();
+    assert_eq!(text.body, body_text(&r));
+    assert!(text.body.contains("5. Coldcells at night"));
+}
