@@ -262,7 +262,12 @@ fn recommendation(
             Vec::new()
         },
         notes: notes.to_vec(),
-        evidence: notes.iter().map(|n| format!("x-{n:02}")).collect(),
+        // Notes 2 to 4 cite the excerpts x-01 to x-03; note 1 is a UN document.
+        evidence: notes
+            .iter()
+            .filter(|n| **n > 1)
+            .map(|n| format!("x-{:02}", n - 1))
+            .collect(),
         follow_up,
     }
 }
@@ -362,7 +367,7 @@ fn conclusions() -> Conclusions {
                 ],
                 &["children"],
                 ActionCategory::Continuing,
-                &[],
+                &[1],
                 follow_up("Supported", Some("Fully implemented"), &[]),
             ),
         ],

@@ -307,3 +307,9 @@ fn docx_drops_control_characters_that_xml_forbids() {
     assert_eq!(text.body, body_text(&r));
     assert!(text.body.contains("5. Coldcells at night"));
 }
+
+#[test]
+fn reading_something_that_is_not_a_docx_fails_cleanly() {
+    let err = read_docx_text(b"not a zip archive").unwrap_err();
+    assert!(matches!(err, super::RenderError::DocxRead(_)));
+}
