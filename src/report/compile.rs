@@ -334,7 +334,7 @@ pub fn compile(content: &ReportContent, testimony: &[PublishableTestimony]) -> C
             check: limit.check(0),
         },
     };
-    let count = word_count(&body_text(&report));
+    let count = word_count(&super::docx::body_text(&report));
     report.words = WordReport {
         count,
         limit: limit.words(),
@@ -618,31 +618,3 @@ fn charts(intro: &Introduction, conclusions: &Conclusions) -> Vec<Chart> {
     ]
 }
 
-/// The words of the submission, notes excluded.
-fn body_text(r: &CompiledReport) -> String {
-    let mut out = vec![
-        r.title.clone(),
-        r.state_under_review.clone(),
-        r.cycle.clone(),
-    ];
-    for s in &r.submitters {
-        out.extend([s.name.clone(), s.description.clone()]);
-    }
-    out.push(r.keywords.join(", "));
-    out.extend(r.numbered_paragraphs().map(|p| p.text.clone()));
-    for s in &r.proceedings {
-        out.push(s.title.clone());
-        out.extend(
-            s.quotes
-                .iter()
-                .map(|q| format!("{} {}", q.text, q.attribution)),
-        );
-    }
-    for rec in &r.conclusions.recommendations {
-        out.push(format!(
-            "{} {} ({})",
-            rec.number, rec.text, rec.recommending_party
-        ));
-    }
-    out.join(" ")
-}

@@ -62,6 +62,11 @@ const STATIC_FILES: &[(&str, &str, &[u8])] = &[
         include_bytes!("../../static/site.css"),
     ),
     (
+        "report.css",
+        "text/css; charset=utf-8",
+        include_bytes!("../../static/report.css"),
+    ),
+    (
         "favicon.svg",
         "image/svg+xml",
         include_bytes!("../../static/favicon.svg"),
