@@ -617,4 +617,3 @@ fn charts(intro: &Introduction, conclusions: &Conclusions) -> Vec<Chart> {
         ),
     ]
 }
-

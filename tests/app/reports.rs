@@ -15,6 +15,11 @@ const REVIEWERS: &[Role] = &[Role::Admin, Role::Editor];
 
 /// This file's routes, for the route × role table.
 pub const ROUTES: &[Route] = &[
+    // The public pages first: a later row takes the fixture's version down.
+    r("GET", "/reports", Public),
+    r("GET", "/reports/{id}", Public),
+    r("GET", "/reports/version/{id}", Public),
+    r("GET", "/reports/version/{id}/download", Public),
     r("GET", "/staff/reports", Staff(REVIEWERS)),
     r("POST", "/staff/reports", Staff(REVIEWERS)),
     r("GET", "/staff/reports/{id}", Staff(REVIEWERS)),
@@ -27,22 +32,50 @@ pub const ROUTES: &[Route] = &[
     r("GET", "/staff/reports/{id}/details", Staff(REVIEWERS)),
     r("POST", "/staff/reports/{id}/details", Staff(REVIEWERS)),
     r("POST", "/staff/reports/{id}/submitters", Staff(REVIEWERS)),
-    r("POST", "/staff/reports/{id}/submitters/remove", Staff(REVIEWERS)),
+    r(
+        "POST",
+        "/staff/reports/{id}/submitters/remove",
+        Staff(REVIEWERS),
+    ),
     r("GET", "/staff/reports/{id}/sections", Staff(REVIEWERS)),
     r("POST", "/staff/reports/{id}/sections", Staff(REVIEWERS)),
     r("GET", "/staff/report-sections/{id}", Staff(REVIEWERS)),
     r("POST", "/staff/report-sections/{id}", Staff(REVIEWERS)),
-    r("POST", "/staff/report-sections/{id}/delete", Staff(REVIEWERS)),
-    r("GET", "/staff/reports/{id}/recommendations", Staff(REVIEWERS)),
-    r("POST", "/staff/reports/{id}/recommendations", Staff(REVIEWERS)),
-    r("GET", "/staff/report-recommendations/{id}", Staff(REVIEWERS)),
-    r("POST", "/staff/report-recommendations/{id}", Staff(REVIEWERS)),
-    r("POST", "/staff/report-recommendations/{id}/delete", Staff(REVIEWERS)),
-    r("POST", "/staff/report-recommendations/{id}/notes", Staff(REVIEWERS)),
-    r("GET", "/reports", Public),
-    r("GET", "/reports/{id}", Public),
-    r("GET", "/reports/version/{id}", Public),
-    r("GET", "/reports/version/{id}/download", Public),
+    r(
+        "POST",
+        "/staff/report-sections/{id}/delete",
+        Staff(REVIEWERS),
+    ),
+    r(
+        "GET",
+        "/staff/reports/{id}/recommendations",
+        Staff(REVIEWERS),
+    ),
+    r(
+        "POST",
+        "/staff/reports/{id}/recommendations",
+        Staff(REVIEWERS),
+    ),
+    r(
+        "GET",
+        "/staff/report-recommendations/{id}",
+        Staff(REVIEWERS),
+    ),
+    r(
+        "POST",
+        "/staff/report-recommendations/{id}",
+        Staff(REVIEWERS),
+    ),
+    r(
+        "POST",
+        "/staff/report-recommendations/{id}/delete",
+        Staff(REVIEWERS),
+    ),
+    r(
+        "POST",
+        "/staff/report-recommendations/{id}/notes",
+        Staff(REVIEWERS),
+    ),
 ];
 
 both_databases!(
@@ -61,7 +94,7 @@ pub struct ReportFixture {
 }
 
 /// A published version straight in the database (files included), for the route table.
-pub fn published_fixture(app: &TestApp, hearing_id: &str) -> ReportFixture {
+pub fn published_fixture(app: &TestApp, hearing_id: &str, publisher: &str) -> ReportFixture {
     use peoples_upr::db::reports::{self as q, parts as p, published as pubq};
     app.db(|c| {
         let report_id = peoples_upr::db::new_id();
@@ -82,10 +115,16 @@ pub fn published_fixture(app: &TestApp, hearing_id: &str) -> ReportFixture {
         };
         let recommendation_id = p::add_recommendation(c, &version_id, &fields, &[]).unwrap();
         for kind in ["html", "docx", "csv", "json"] {
-            pubq::put_output(c, &version_id, kind, "0", b"<!doctype html><title>x</title>")
-                .unwrap();
+            pubq::put_output(
+                c,
+                &version_id,
+                kind,
+                "0",
+                b"<!doctype html><title>x</title>",
+            )
+            .unwrap();
         }
-        q::mark_published(c, &version_id, "nobody", peoples_upr::db::now(), "{}").unwrap();
+        q::mark_published(c, &version_id, publisher, peoples_upr::db::now(), "{}").unwrap();
         ReportFixture {
             report_id,
             version_id,
@@ -124,7 +163,8 @@ async fn ready(
         }
         let res = app.submit(&path, &path, &form).await;
         assert_eq!(res.status, 303, "excerpt: {}", res.text());
-        excerpt = app.db(|c| peoples_upr::db::excerpts::of_testimony(c, &id).unwrap())
+        excerpt = app
+            .db(|c| peoples_upr::db::excerpts::of_testimony(c, &id).unwrap())
             .last()
             .map(|e| e.id.clone());
     }
@@ -156,7 +196,9 @@ async fn granted_editor(app: &TestApp, email: &str) {
 }
 
 fn id_after(page: &Page, prefix: &str) -> String {
-    let location = page.location().unwrap_or_else(|| panic!("a redirect: {}", page.text()));
+    let location = page
+        .location()
+        .unwrap_or_else(|| panic!("a redirect: {}", page.text()));
     location
         .trim_start_matches(prefix)
         .split(['/', '#', '?'])
@@ -243,7 +285,15 @@ async fn an_editor_builds_publishes_and_traces_a_report(app: TestApp) {
         .into_iter()
         .filter(|(k, v)| !(*k == "consent" && (v == "publish" || v == "quote")))
         .collect();
-    let (_, _, _) = ready(&app, "rep", &no_report, "Unpublishable words about the van.", None, true).await;
+    let (_, _, _) = ready(
+        &app,
+        "rep",
+        &no_report,
+        "Unpublishable words about the van.",
+        None,
+        true,
+    )
+    .await;
     // Quoted, then withdrawn by the witness.
     let (t4, code4, e4) = ready(
         &app,
@@ -264,7 +314,9 @@ async fn an_editor_builds_publishes_and_traces_a_report(app: TestApp) {
         false,
     )
     .await;
-    let withdrawn = crate::review_tags::as_witness(&app, &code4, "/my-testimony/withdraw", &[("confirm", "1")]).await;
+    let withdrawn =
+        crate::review_tags::as_witness(&app, &code4, "/my-testimony/withdraw", &[("confirm", "1")])
+            .await;
     assert!(withdrawn.status < 400, "{}", withdrawn.text());
     let (e1, e2, e4, e5) = (e1.unwrap(), e2.unwrap(), e4.unwrap(), e5.unwrap());
 
@@ -306,7 +358,11 @@ async fn an_editor_builds_publishes_and_traces_a_report(app: TestApp) {
     assert_eq!(rec2.status, 303, "{}", rec2.text());
 
     let overview = app.get(&format!("/staff/reports/{vid}")).await;
-    assert!(overview.contains("can no longer be used"), "{}", overview.text());
+    assert!(
+        overview.contains("can no longer be used"),
+        "{}",
+        overview.text()
+    );
     let fin = app
         .submit(
             &format!("/staff/reports/{vid}"),
@@ -325,9 +381,10 @@ async fn an_editor_builds_publishes_and_traces_a_report(app: TestApp) {
     assert_eq!(pubd.status, 303, "{}", pubd.text());
 
     // The JSON says where the conclusions paragraph falls; the page numbers follow it.
-    let json: serde_json::Value =
-        serde_json::from_slice(&download(&app, &format!("/reports/version/{vid}/download?kind=json")).await)
-            .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(
+        &download(&app, &format!("/reports/version/{vid}/download?kind=json")).await,
+    )
+    .unwrap();
     assert_eq!(json["schema_version"], 1);
     let p = json["conclusions"]["lead"]["number"].as_u64().unwrap();
     assert!(p > 3, "paragraphs before the conclusions: {p}");
@@ -335,14 +392,21 @@ async fn an_editor_builds_publishes_and_traces_a_report(app: TestApp) {
     assert_eq!(recs.len(), 2);
     assert_eq!(recs[0]["number"], format!("{p}.1"));
     assert_eq!(recs[1]["number"], format!("{p}.2"));
-    assert_eq!(recs[1]["category"]["number"], 5, "“Establish” is specific action");
+    assert_eq!(
+        recs[1]["category"]["number"], 5,
+        "“Establish” is specific action"
+    );
 
     let page = app.get(&format!("/reports/version/{vid}")).await;
     assert_eq!(page.status, 200);
     assert!(page.contains(&format!("{p}.1")) && page.contains(&format!("{p}.2")));
     assert!(page.body.contains("<svg") && page.body.contains("<desc"));
     assert!(page.contains("a cold room for nine days"));
-    assert!(page.contains("Ana Lucía Pérez"), "named with attribution consent: {}", page.text());
+    assert!(
+        page.contains("Ana Lucía Pérez"),
+        "named with attribution consent: {}",
+        page.text()
+    );
     assert!(!page.contains("Rosa Martínez"), "not named without it");
     for never in ["van", "hielera", "the bus"] {
         assert!(!page.contains(never), "{never} must not appear");
@@ -352,13 +416,21 @@ async fn an_editor_builds_publishes_and_traces_a_report(app: TestApp) {
 
     // Downloads: each matches the manifest; the DOCX opens with the counted words; the CSV parses.
     let manifest: serde_json::Value = serde_json::from_slice(
-        &download(&app, &format!("/staff/reports/{vid}/download?kind=manifest")).await,
+        &download(
+            &app,
+            &format!("/staff/reports/{vid}/download?kind=manifest"),
+        )
+        .await,
     )
     .unwrap();
     assert_eq!(manifest["testimonies"].as_array().unwrap().len(), 2);
     for o in manifest["outputs"].as_array().unwrap() {
         let kind = o["kind"].as_str().unwrap();
-        let bytes = download(&app, &format!("/reports/version/{vid}/download?kind={kind}")).await;
+        let bytes = download(
+            &app,
+            &format!("/reports/version/{vid}/download?kind={kind}"),
+        )
+        .await;
         assert_eq!(sha(&bytes), o["sha256"].as_str().unwrap(), "{kind}");
         match kind {
             "docx" => {
@@ -386,7 +458,11 @@ async fn an_editor_builds_publishes_and_traces_a_report(app: TestApp) {
 
     // Traceability: the testimony page lists the recommendation; the witness sees it.
     let staff_view = app.get(&format!("/staff/testimony/{t1}")).await;
-    assert!(staff_view.contains(&format!("Recommendation {p}.1")), "{}", staff_view.text());
+    assert!(
+        staff_view.contains(&format!("Recommendation {p}.1")),
+        "{}",
+        staff_view.text()
+    );
     let witness = app.other_client();
     submit_with(&witness, &app.base, "/check", "/check", &[("code", &code1)]).await;
     let mine = get_with(&witness, &app.url("/my-testimony")).await;
@@ -407,7 +483,11 @@ async fn an_editor_builds_publishes_and_traces_a_report(app: TestApp) {
     .await;
     assert!(changed.status < 400, "{}", changed.text());
     let flagged = app.get(&format!("/staff/reports/{vid}")).await;
-    assert!(flagged.contains("Consent changed after publication"), "{}", flagged.text());
+    assert!(
+        flagged.contains("Consent changed after publication"),
+        "{}",
+        flagged.text()
+    );
     let next = app
         .submit(
             &format!("/staff/reports/{vid}"),
@@ -417,8 +497,13 @@ async fn an_editor_builds_publishes_and_traces_a_report(app: TestApp) {
         .await;
     assert_eq!(next.status, 303);
     let v2 = id_after(&next, "/staff/reports/");
-    let v2_page = app.get(&format!("/staff/reports/{v2}/download?kind=html")).await;
-    assert!(!v2_page.contains("a cold room for nine days"), "dropped in the next version");
+    let v2_page = app
+        .get(&format!("/staff/reports/{v2}/download?kind=html"))
+        .await;
+    assert!(
+        !v2_page.contains("a cold room for nine days"),
+        "dropped in the next version"
+    );
     assert_eq!(t4.len(), 36);
 }
 
@@ -444,10 +529,17 @@ async fn the_leak_scan_blocks_a_planted_name_and_says_where_not_what(app: TestAp
         &[&e1],
     )
     .await;
-    assert_eq!(add_recommendation(&app, &vid, "End cold rooms", &[&e1]).await.status, 303);
+    assert_eq!(
+        add_recommendation(&app, &vid, "End cold rooms", &[&e1])
+            .await
+            .status,
+        303
+    );
     let overview = format!("/staff/reports/{vid}");
     assert_eq!(
-        app.submit(&overview, &format!("{overview}/finalise"), &[]).await.status,
+        app.submit(&overview, &format!("{overview}/finalise"), &[])
+            .await
+            .status,
         303
     );
     let blocked = app
@@ -457,9 +549,19 @@ async fn the_leak_scan_blocks_a_planted_name_and_says_where_not_what(app: TestAp
     let leaks = blocked.text_of("#leaks");
     assert!(leaks.contains("HTML page, line"), "{leaks}");
     assert!(leaks.contains("DOCX") && leaks.contains("JSON"), "{leaks}");
-    assert!(leaks.contains(&t1) && leaks.contains("the witness's name"), "{leaks}");
-    assert!(!leaks.contains("Martínez"), "the hit never repeats the leaked words");
-    assert!(app.get("/reports").await.contains("No report has been published"));
+    assert!(
+        leaks.contains(&t1) && leaks.contains("the witness's name"),
+        "{leaks}"
+    );
+    assert!(
+        !leaks.contains("Martínez"),
+        "the hit never repeats the leaked words"
+    );
+    assert!(
+        app.get("/reports")
+            .await
+            .contains("No report has been published")
+    );
     assert_eq!(
         app.get(&format!("/reports/version/{vid}")).await.status,
         404,
@@ -503,7 +605,10 @@ async fn report_forms_refuse_bad_input_and_keep_what_was_typed(app: TestApp) {
         .await;
     assert_eq!(bad.status, 422);
     assert_eq!(bad.field_value("cycle").as_deref(), Some("Fourth cycle"));
-    assert_eq!(bad.field_value("contact_email").as_deref(), Some("not an email"));
+    assert_eq!(
+        bad.field_value("contact_email").as_deref(),
+        Some("not an email")
+    );
 
     let no_evidence = add_recommendation(&app, &vid, "Stop the separation of families", &[]).await;
     assert_eq!(no_evidence.status, 422);
@@ -525,8 +630,14 @@ async fn report_forms_refuse_bad_input_and_keep_what_was_typed(app: TestApp) {
     assert_eq!(bad_sdg.status, 422);
     assert!(bad_sdg.contains("Write SDG targets as goal.target"));
     assert!(bad_sdg.contains("Write previous recommendations as their UN numbers"));
-    assert!(bad_sdg.contains("does not start with a verb"), "the editor is warned");
-    assert!(bad_sdg.is_checked("excerpts", &e1), "the chosen excerpt stays chosen");
+    assert!(
+        bad_sdg.contains("does not start with a verb"),
+        "the editor is warned"
+    );
+    assert!(
+        bad_sdg.is_checked("excerpts", &e1),
+        "the chosen excerpt stays chosen"
+    );
 
     let section = app
         .submit(
@@ -542,22 +653,30 @@ async fn report_forms_refuse_bad_input_and_keep_what_was_typed(app: TestApp) {
         .submit(
             &list,
             &list,
-            &[("text", "Investigate every death in custody"), ("excerpts", &e1)],
+            &[
+                ("text", "Investigate every death in custody"),
+                ("excerpts", &e1),
+            ],
         )
         .await;
     assert_eq!(note.status, 303);
-    let rid = app
-        .db(|c| peoples_upr::db::reports::parts::recommendations(c, &vid).unwrap())[0]
+    let rid = app.db(|c| peoples_upr::db::reports::parts::recommendations(c, &vid).unwrap())[0]
         .id
         .clone();
     let edit = format!("/staff/report-recommendations/{rid}");
     let bad_note = app
-        .submit(&edit, &format!("{edit}/notes"), &[("noted_on", "yesterday"), ("note", "Met the agency")])
+        .submit(
+            &edit,
+            &format!("{edit}/notes"),
+            &[("noted_on", "yesterday"), ("note", "Met the agency")],
+        )
         .await;
     assert_eq!(bad_note.status, 422);
     assert!(bad_note.contains("Give the date of the note"));
     assert!(bad_note.contains("Met the agency"));
-    let unknown = app.get(&format!("/staff/reports/{vid}/download?kind=exe")).await;
+    let unknown = app
+        .get(&format!("/staff/reports/{vid}/download?kind=exe"))
+        .await;
     assert_eq!(unknown.status, 404);
 }
 
@@ -575,25 +694,56 @@ async fn only_a_granted_editor_publishes_and_a_published_version_never_changes(a
     .await;
     let e1 = e1.unwrap();
     let vid = start(&app, &hearing, "Granted report").await;
-    assert_eq!(add_recommendation(&app, &vid, "End cold rooms", &[&e1]).await.status, 303);
+    assert_eq!(
+        add_recommendation(&app, &vid, "End cold rooms", &[&e1])
+            .await
+            .status,
+        303
+    );
     let overview = format!("/staff/reports/{vid}");
-    assert_eq!(app.submit(&overview, &format!("{overview}/finalise"), &[]).await.status, 303);
+    assert_eq!(
+        app.submit(&overview, &format!("{overview}/finalise"), &[])
+            .await
+            .status,
+        303
+    );
 
     let other = app.other_client();
     app.create_user("plain@example.org", Role::Editor);
     app.login_with(&other, "plain@example.org").await;
-    let refused = submit_with(&other, &app.base, &overview, &format!("{overview}/publish"), &[]).await;
+    let refused = submit_with(
+        &other,
+        &app.base,
+        &overview,
+        &format!("{overview}/publish"),
+        &[],
+    )
+    .await;
     assert_eq!(refused.status, 422);
     assert!(refused.contains("Publishing needs an editor granted access to originals"));
 
-    assert_eq!(app.submit(&overview, &format!("{overview}/publish"), &[]).await.status, 303);
+    assert_eq!(
+        app.submit(&overview, &format!("{overview}/publish"), &[])
+            .await
+            .status,
+        303
+    );
     let details = format!("{overview}/details");
     let edit = app
-        .submit(&details, &details, &[("title", "Changed"), ("hearings", &hearing)])
+        .submit(
+            &details,
+            &details,
+            &[("title", "Changed"), ("hearings", &hearing)],
+        )
         .await;
     assert_eq!(edit.status, 422);
     assert!(edit.contains("published and cannot change"));
-    let down = app.submit(&overview, &format!("{overview}/take-down"), &[]).await;
+    let down = app
+        .submit(&overview, &format!("{overview}/take-down"), &[])
+        .await;
     assert_eq!(down.status, 303);
-    assert_eq!(app.get(&format!("/reports/version/{vid}")).await.status, 410);
+    assert_eq!(
+        app.get(&format!("/reports/version/{vid}")).await.status,
+        410
+    );
 }

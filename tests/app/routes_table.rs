@@ -203,7 +203,7 @@ impl Fixtures {
             .id
             .as_str()
             .to_string();
-        let report = crate::reports::published_fixture(app, &hearing_id);
+        let report = crate::reports::published_fixture(app, &hearing_id, &user_id);
         Self {
             hearing_id,
             slug,

@@ -153,23 +153,27 @@ pub fn uncite(conn: &mut DbConn, excerpt_id: &str) -> QueryResult<bool> {
             .select(versions::id)
     };
     diesel::delete(
-        rec_ex::table.filter(rec_ex::excerpt_id.eq(excerpt_id)).filter(
-            rec_ex::recommendation_id.eq_any(
-                recs::table
-                    .filter(recs::version_id.eq_any(unpublished()))
-                    .select(recs::id),
+        rec_ex::table
+            .filter(rec_ex::excerpt_id.eq(excerpt_id))
+            .filter(
+                rec_ex::recommendation_id.eq_any(
+                    recs::table
+                        .filter(recs::version_id.eq_any(unpublished()))
+                        .select(recs::id),
+                ),
             ),
-        ),
     )
     .execute(conn)?;
     diesel::delete(
-        sec_ex::table.filter(sec_ex::excerpt_id.eq(excerpt_id)).filter(
-            sec_ex::section_id.eq_any(
-                secs::table
-                    .filter(secs::version_id.eq_any(unpublished()))
-                    .select(secs::id),
+        sec_ex::table
+            .filter(sec_ex::excerpt_id.eq(excerpt_id))
+            .filter(
+                sec_ex::section_id.eq_any(
+                    secs::table
+                        .filter(secs::version_id.eq_any(unpublished()))
+                        .select(secs::id),
+                ),
             ),
-        ),
     )
     .execute(conn)?;
     let in_recs: i64 = rec_ex::table

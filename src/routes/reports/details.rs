@@ -108,7 +108,15 @@ pub async fn show(
     id: Path<String>,
 ) -> Result<HttpResponse, AppError> {
     staff.require(Permission::ReviewTestimony)?;
-    page(staff, &state, id.into_inner(), None, SubmitterForm::default(), FormErrors::default()).await
+    page(
+        staff,
+        &state,
+        id.into_inner(),
+        None,
+        SubmitterForm::default(),
+        FormErrors::default(),
+    )
+    .await
 }
 
 #[post("/staff/reports/{id}/details")]
@@ -142,7 +150,15 @@ pub async fn save(
             Ok(web::see_other(&format!("/staff/reports/{id}/details")))
         }
         Err(refusals) => {
-            page(staff, &state, id, Some(form), SubmitterForm::default(), errors(refusals)).await
+            page(
+                staff,
+                &state,
+                id,
+                Some(form),
+                SubmitterForm::default(),
+                errors(refusals),
+            )
+            .await
         }
     }
 }
@@ -156,7 +172,11 @@ pub async fn add_submitter(
 ) -> Result<HttpResponse, AppError> {
     staff.require(Permission::ReviewTestimony)?;
     let id = id.into_inner();
-    let (by, vid, f) = (UserId::from(staff.user.id.clone()), id.clone(), form.clone());
+    let (by, vid, f) = (
+        UserId::from(staff.user.id.clone()),
+        id.clone(),
+        form.clone(),
+    );
     let outcome = crate::service::run(&state.pool, move |conn| {
         crate::service::reports::add_submitter(
             conn,
@@ -171,7 +191,9 @@ pub async fn add_submitter(
     match outcome {
         Ok(()) => {
             staff.ctx.set_flash("The organisation was added.");
-            Ok(web::see_other(&format!("/staff/reports/{id}/details#submitters")))
+            Ok(web::see_other(&format!(
+                "/staff/reports/{id}/details#submitters"
+            )))
         }
         Err(refusals) => page(staff, &state, id, None, form, errors(refusals)).await,
     }
@@ -194,10 +216,20 @@ pub async fn remove_submitter(
     match outcome {
         Ok(()) => {
             staff.ctx.set_flash("The organisation was removed.");
-            Ok(web::see_other(&format!("/staff/reports/{id}/details#submitters")))
+            Ok(web::see_other(&format!(
+                "/staff/reports/{id}/details#submitters"
+            )))
         }
         Err(refusals) => {
-            page(staff, &state, id, None, SubmitterForm::default(), errors(refusals)).await
+            page(
+                staff,
+                &state,
+                id,
+                None,
+                SubmitterForm::default(),
+                errors(refusals),
+            )
+            .await
         }
     }
 }

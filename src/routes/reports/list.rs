@@ -58,7 +58,11 @@ pub fn hearing_choices(
             label: format!(
                 "{} ({}, {})",
                 h.title,
-                if h.online { "online".to_string() } else { h.city.clone() },
+                if h.online {
+                    "online".to_string()
+                } else {
+                    h.city.clone()
+                },
                 h.starts_on.format("%-d %B %Y")
             ),
             id: h.id,
@@ -125,7 +129,9 @@ pub async fn create(
             staff
                 .ctx
                 .set_flash("The report was created as a draft. Fill in its details.");
-            Ok(web::see_other(&format!("/staff/reports/{version_id}/details")))
+            Ok(web::see_other(&format!(
+                "/staff/reports/{version_id}/details"
+            )))
         }
         Err(refusals) => page(staff, &state, form, super::errors(refusals)).await,
     }

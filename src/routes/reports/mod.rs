@@ -68,7 +68,11 @@ pub struct Header {
 }
 
 impl Header {
-    pub fn load(conn: &mut DbConn, version_id: &str, active: &'static str) -> Result<Self, AppError> {
+    pub fn load(
+        conn: &mut DbConn,
+        version_id: &str,
+        active: &'static str,
+    ) -> Result<Self, AppError> {
         let (v, status) = load_version(conn, version_id)?;
         Ok(Header {
             version_id: v.id,

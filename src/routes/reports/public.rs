@@ -77,26 +77,47 @@ fn public_file(
     Ok((v.number, bytes))
 }
 
-/// The newest public version of a report.
+/// The newest public version of a report: its page, or with `?kind=` one of its files
+/// (the page links its downloads that way).
 #[get("/reports/{id}")]
-pub async fn latest(state: Data<AppState>, id: Path<String>) -> Result<HttpResponse, AppError> {
+pub async fn latest(
+    state: Data<AppState>,
+    id: Path<String>,
+    query: Query<DownloadQuery>,
+) -> Result<HttpResponse, AppError> {
     let id = id.into_inner();
-    let bytes = web::run_db(&state.pool, move |conn| {
-        let v = q::versions_of(conn, &id)?
+    let latest = web::run_db(&state.pool, move |conn| {
+        Ok(q::versions_of(conn, &id)?
             .into_iter()
             .find(|v| v.status == "published" && v.taken_down_at.is_none())
-            .ok_or(AppError::NotFound)?;
-        public_file(conn, &v.id, "html").map(|(_, b)| b)
+            .ok_or(AppError::NotFound)?
+            .id)
     })
     .await?;
-    Ok(file_response("report.html", content_type("html"), bytes))
+    serve(&state, latest, query.into_inner().kind_or_page()).await
 }
 
+/// A public version's page, or with `?kind=` one of its files.
 #[get("/reports/version/{id}")]
-pub async fn version(state: Data<AppState>, id: Path<String>) -> Result<HttpResponse, AppError> {
-    let id = id.into_inner();
-    let (_, bytes) = web::run_db(&state.pool, move |conn| public_file(conn, &id, "html")).await?;
-    Ok(file_response("report.html", content_type("html"), bytes))
+pub async fn version(
+    state: Data<AppState>,
+    id: Path<String>,
+    query: Query<DownloadQuery>,
+) -> Result<HttpResponse, AppError> {
+    serve(&state, id.into_inner(), query.into_inner().kind_or_page()).await
+}
+
+async fn serve(state: &AppState, id: String, kind: String) -> Result<HttpResponse, AppError> {
+    if !KINDS.contains(&kind.as_str()) {
+        return Err(AppError::NotFound);
+    }
+    let k = kind.clone();
+    let (number, bytes) = web::run_db(&state.pool, move |conn| public_file(conn, &id, &k)).await?;
+    Ok(file_response(
+        &format!("report-v{number}.{kind}"),
+        content_type(&kind),
+        bytes,
+    ))
 }
 
 #[get("/reports/version/{id}/download")]
@@ -105,16 +126,5 @@ pub async fn download(
     id: Path<String>,
     query: Query<DownloadQuery>,
 ) -> Result<HttpResponse, AppError> {
-    let kind = query.into_inner().kind_or_page();
-    if !KINDS.contains(&kind.as_str()) {
-        return Err(AppError::NotFound);
-    }
-    let id = id.into_inner();
-    let k = kind.clone();
-    let (number, bytes) = web::run_db(&state.pool, move |conn| public_file(conn, &id, &k)).await?;
-    Ok(file_response(
-        &format!("report-v{number}.{kind}"),
-        content_type(&kind),
-        bytes,
-    ))
+    serve(&state, id.into_inner(), query.into_inner().kind_or_page()).await
 }

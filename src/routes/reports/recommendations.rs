@@ -232,7 +232,11 @@ pub async fn add(
 ) -> Result<HttpResponse, AppError> {
     staff.require(Permission::ReviewTestimony)?;
     let id = id.into_inner();
-    let (by, vid, input) = (UserId::from(staff.user.id.clone()), id.clone(), form.input());
+    let (by, vid, input) = (
+        UserId::from(staff.user.id.clone()),
+        id.clone(),
+        form.input(),
+    );
     let outcome = crate::service::run(&state.pool, move |conn| {
         crate::service::reports::parts::add_recommendation(conn, &by, &vid, &input)
     })
@@ -240,7 +244,9 @@ pub async fn add(
     match outcome {
         Ok(_) => {
             staff.ctx.set_flash("The recommendation was added.");
-            Ok(web::see_other(&format!("/staff/reports/{id}/recommendations")))
+            Ok(web::see_other(&format!(
+                "/staff/reports/{id}/recommendations"
+            )))
         }
         Err(refusals) => list_page(staff, &state, id, form, errors(refusals)).await,
     }
@@ -296,7 +302,15 @@ async fn edit_page(
             let groups = groups(conn, &form)?;
             let (excerpts, unusable) = choices(conn, &r.version_id, &form.excerpts, &t)?;
             let notes = p::notes_of(conn, &rid)?;
-            Ok((header, form, groups, excerpts, unusable, theme_labels(conn)?, notes))
+            Ok((
+                header,
+                form,
+                groups,
+                excerpts,
+                unusable,
+                theme_labels(conn)?,
+                notes,
+            ))
         })
         .await?;
     let page = EditPage {
@@ -326,7 +340,16 @@ pub async fn show(
 ) -> Result<HttpResponse, AppError> {
     staff.require(Permission::ReviewTestimony)?;
     let theme = query.into_inner().theme;
-    edit_page(staff, &state, id.into_inner(), None, theme, NoteForm::default(), FormErrors::default()).await
+    edit_page(
+        staff,
+        &state,
+        id.into_inner(),
+        None,
+        theme,
+        NoteForm::default(),
+        FormErrors::default(),
+    )
+    .await
 }
 
 #[post("/staff/report-recommendations/{id}")]
@@ -338,7 +361,11 @@ pub async fn save(
 ) -> Result<HttpResponse, AppError> {
     staff.require(Permission::ReviewTestimony)?;
     let id = id.into_inner();
-    let (by, rid, input) = (UserId::from(staff.user.id.clone()), id.clone(), form.input());
+    let (by, rid, input) = (
+        UserId::from(staff.user.id.clone()),
+        id.clone(),
+        form.input(),
+    );
     let outcome = crate::service::run(&state.pool, move |conn| {
         crate::service::reports::parts::save_recommendation(conn, &by, &rid, &input)
     })
@@ -346,10 +373,21 @@ pub async fn save(
     match outcome {
         Ok(()) => {
             staff.ctx.set_flash("The recommendation was saved.");
-            Ok(web::see_other(&format!("/staff/report-recommendations/{id}")))
+            Ok(web::see_other(&format!(
+                "/staff/report-recommendations/{id}"
+            )))
         }
         Err(refusals) => {
-            edit_page(staff, &state, id, Some(form), String::new(), NoteForm::default(), errors(refusals)).await
+            edit_page(
+                staff,
+                &state,
+                id,
+                Some(form),
+                String::new(),
+                NoteForm::default(),
+                errors(refusals),
+            )
+            .await
         }
     }
 }
@@ -370,10 +408,21 @@ pub async fn delete(
     match outcome {
         Ok(version_id) => {
             staff.ctx.set_flash("The recommendation was removed.");
-            Ok(web::see_other(&format!("/staff/reports/{version_id}/recommendations")))
+            Ok(web::see_other(&format!(
+                "/staff/reports/{version_id}/recommendations"
+            )))
         }
         Err(refusals) => {
-            edit_page(staff, &state, id, None, String::new(), NoteForm::default(), errors(refusals)).await
+            edit_page(
+                staff,
+                &state,
+                id,
+                None,
+                String::new(),
+                NoteForm::default(),
+                errors(refusals),
+            )
+            .await
         }
     }
 }
@@ -388,7 +437,11 @@ pub async fn add_note(
     staff.require(Permission::ReviewTestimony)?;
     let id = id.into_inner();
     let on = chrono::NaiveDate::parse_from_str(form.noted_on.trim(), "%Y-%m-%d").ok();
-    let (by, rid, text) = (UserId::from(staff.user.id.clone()), id.clone(), form.note.clone());
+    let (by, rid, text) = (
+        UserId::from(staff.user.id.clone()),
+        id.clone(),
+        form.note.clone(),
+    );
     let outcome = crate::service::run(&state.pool, move |conn| {
         crate::service::reports::parts::add_note(conn, &by, &rid, on, &text)
     })
@@ -396,9 +449,22 @@ pub async fn add_note(
     match outcome {
         Ok(()) => {
             staff.ctx.set_flash("The follow-up note was added.");
-            Ok(web::see_other(&format!("/staff/report-recommendations/{id}#follow-up")))
+            Ok(web::see_other(&format!(
+                "/staff/report-recommendations/{id}#follow-up"
+            )))
         }
-        Err(refusals) => edit_page(staff, &state, id, None, String::new(), form, errors(refusals)).await,
+        Err(refusals) => {
+            edit_page(
+                staff,
+                &state,
+                id,
+                None,
+                String::new(),
+                form,
+                errors(refusals),
+            )
+            .await
+        }
     }
 }
 
@@ -406,13 +472,21 @@ pub async fn add_note(
 pub fn categories() -> Vec<(String, String)> {
     ActionCategory::ALL
         .iter()
-        .map(|c| (c.code().to_string(), format!("{} – {}", c.number(), c.label())))
+        .map(|c| {
+            (
+                c.code().to_string(),
+                format!("{} – {}", c.number(), c.label()),
+            )
+        })
         .collect()
 }
 
 /// Options of the position select.
 pub fn positions() -> Vec<(&'static str, &'static str)> {
-    Position::ALL.iter().map(|p| (p.code(), p.label())).collect()
+    Position::ALL
+        .iter()
+        .map(|p| (p.code(), p.label()))
+        .collect()
 }
 
 /// Options of the implementation select.

@@ -119,7 +119,14 @@ pub async fn list(
     id: Path<String>,
 ) -> Result<HttpResponse, AppError> {
     staff.require(Permission::ReviewTestimony)?;
-    list_page(staff, &state, id.into_inner(), SectionForm::default(), FormErrors::default()).await
+    list_page(
+        staff,
+        &state,
+        id.into_inner(),
+        SectionForm::default(),
+        FormErrors::default(),
+    )
+    .await
 }
 
 #[post("/staff/reports/{id}/sections")]
@@ -131,7 +138,11 @@ pub async fn add(
 ) -> Result<HttpResponse, AppError> {
     staff.require(Permission::ReviewTestimony)?;
     let id = id.into_inner();
-    let (by, vid, input) = (UserId::from(staff.user.id.clone()), id.clone(), form.input());
+    let (by, vid, input) = (
+        UserId::from(staff.user.id.clone()),
+        id.clone(),
+        form.input(),
+    );
     let outcome = crate::service::run(&state.pool, move |conn| {
         crate::service::reports::parts::add_section(conn, &by, &vid, &input)
     })
@@ -188,7 +199,14 @@ async fn section_page(
             };
             let (excerpts, unusable) = choices(conn, &s.version_id, &form.excerpts, &theme)?;
             let themes = theme_options(db::hearings::all_themes(conn)?);
-            Ok((header, form, themes, theme_labels(conn)?, excerpts, unusable))
+            Ok((
+                header,
+                form,
+                themes,
+                theme_labels(conn)?,
+                excerpts,
+                unusable,
+            ))
         })
         .await?;
     let page = SectionPage {
@@ -235,7 +253,11 @@ pub async fn save(
 ) -> Result<HttpResponse, AppError> {
     staff.require(Permission::ReviewTestimony)?;
     let id = id.into_inner();
-    let (by, sid, input) = (UserId::from(staff.user.id.clone()), id.clone(), form.input());
+    let (by, sid, input) = (
+        UserId::from(staff.user.id.clone()),
+        id.clone(),
+        form.input(),
+    );
     let outcome = crate::service::run(&state.pool, move |conn| {
         crate::service::reports::parts::save_section(conn, &by, &sid, &input)
     })
@@ -245,7 +267,17 @@ pub async fn save(
             staff.ctx.set_flash("The section was saved.");
             Ok(web::see_other(&format!("/staff/report-sections/{id}")))
         }
-        Err(refusals) => section_page(staff, &state, id, Some(form), String::new(), errors(refusals)).await,
+        Err(refusals) => {
+            section_page(
+                staff,
+                &state,
+                id,
+                Some(form),
+                String::new(),
+                errors(refusals),
+            )
+            .await
+        }
     }
 }
 
@@ -265,8 +297,12 @@ pub async fn delete(
     match outcome {
         Ok(version_id) => {
             staff.ctx.set_flash("The section was removed.");
-            Ok(web::see_other(&format!("/staff/reports/{version_id}/sections")))
+            Ok(web::see_other(&format!(
+                "/staff/reports/{version_id}/sections"
+            )))
         }
-        Err(refusals) => section_page(staff, &state, id, None, String::new(), errors(refusals)).await,
+        Err(refusals) => {
+            section_page(staff, &state, id, None, String::new(), errors(refusals)).await
+        }
     }
 }

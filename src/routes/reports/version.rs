@@ -132,7 +132,9 @@ async fn overview(
             files,
             versions,
             granted,
-            published_at: v.published_at.map(|t| t.format("%-d %B %Y %H:%M UTC").to_string()),
+            published_at: v
+                .published_at
+                .map(|t| t.format("%-d %B %Y %H:%M UTC").to_string()),
             manifest_ok,
             leaks,
         };
@@ -155,7 +157,14 @@ pub async fn show(
     id: Path<String>,
 ) -> Result<HttpResponse, AppError> {
     staff.require(Permission::ReviewTestimony)?;
-    overview(staff, &state, id.into_inner(), Vec::new(), FormErrors::default()).await
+    overview(
+        staff,
+        &state,
+        id.into_inner(),
+        Vec::new(),
+        FormErrors::default(),
+    )
+    .await
 }
 
 /// After a move: back to the overview with a message, or the overview with the refusal.
@@ -184,8 +193,16 @@ pub async fn finalise(
     staff.require(Permission::ReviewTestimony)?;
     let (id, by) = (id.into_inner(), UserId::from(staff.user.id.clone()));
     let vid = id.clone();
-    let outcome = crate::service::run(&state.pool, move |conn| svc::finalise(conn, &by, &vid)).await?;
-    after(staff, &state, id, outcome, "The version is final. Publish it, or reopen it to change it.").await
+    let outcome =
+        crate::service::run(&state.pool, move |conn| svc::finalise(conn, &by, &vid)).await?;
+    after(
+        staff,
+        &state,
+        id,
+        outcome,
+        "The version is final. Publish it, or reopen it to change it.",
+    )
+    .await
 }
 
 #[post("/staff/reports/{id}/reopen")]
@@ -197,7 +214,8 @@ pub async fn reopen(
     staff.require(Permission::ReviewTestimony)?;
     let (id, by) = (id.into_inner(), UserId::from(staff.user.id.clone()));
     let vid = id.clone();
-    let outcome = crate::service::run(&state.pool, move |conn| svc::reopen(conn, &by, &vid)).await?;
+    let outcome =
+        crate::service::run(&state.pool, move |conn| svc::reopen(conn, &by, &vid)).await?;
     after(staff, &state, id, outcome, "The version is a draft again.").await
 }
 
@@ -217,9 +235,10 @@ pub async fn publish_version(
         return overview(staff, &state, id, Vec::new(), errors).await;
     };
     let (by, vid) = (UserId::from(staff.user.id.clone()), id.clone());
-    let outcome =
-        crate::service::run(&state.pool, move |conn| publish::publish(conn, &org, &by, &vid))
-            .await?;
+    let outcome = crate::service::run(&state.pool, move |conn| {
+        publish::publish(conn, &org, &by, &vid)
+    })
+    .await?;
     match outcome {
         Ok(()) => {
             staff.ctx.set_flash("The version is published. Its files and manifest are stored and can no longer change.");
@@ -250,8 +269,11 @@ pub async fn new_version(
 ) -> Result<HttpResponse, AppError> {
     staff.require(Permission::ReviewTestimony)?;
     let (id, by) = (id.into_inner(), UserId::from(staff.user.id.clone()));
-    let new = crate::service::run(&state.pool, move |conn| svc::new_version(conn, &by, &id)).await?;
-    staff.ctx.set_flash("A new draft version was made from it: everything was copied.");
+    let new =
+        crate::service::run(&state.pool, move |conn| svc::new_version(conn, &by, &id)).await?;
+    staff
+        .ctx
+        .set_flash("A new draft version was made from it: everything was copied.");
     Ok(web::see_other(&format!("/staff/reports/{new}")))
 }
 
@@ -264,8 +286,16 @@ pub async fn take_down(
     staff.require(Permission::ReviewTestimony)?;
     let (id, by) = (id.into_inner(), UserId::from(staff.user.id.clone()));
     let vid = id.clone();
-    let outcome = crate::service::run(&state.pool, move |conn| svc::take_down(conn, &by, &vid)).await?;
-    after(staff, &state, id, outcome, "The version was taken down from the public site.").await
+    let outcome =
+        crate::service::run(&state.pool, move |conn| svc::take_down(conn, &by, &vid)).await?;
+    after(
+        staff,
+        &state,
+        id,
+        outcome,
+        "The version was taken down from the public site.",
+    )
+    .await
 }
 
 #[derive(Debug, Default, serde::Deserialize)]
@@ -303,11 +333,19 @@ pub async fn download(
         let (v, status) = svc::version(conn, &id)?;
         if kind == "manifest" {
             let m = v.manifest.ok_or(AppError::NotFound)?;
-            return Ok((format!("report-v{}-manifest.json", v.number), "application/json", m.into_bytes()));
+            return Ok((
+                format!("report-v{}-manifest.json", v.number),
+                "application/json",
+                m.into_bytes(),
+            ));
         }
         if status == VersionStatus::Published {
             let (_, bytes) = pubq::output(conn, &id, &kind)?.ok_or(AppError::NotFound)?;
-            return Ok((format!("report-v{}.{kind}", v.number), publish::content_type(&kind), bytes));
+            return Ok((
+                format!("report-v{}.{kind}", v.number),
+                publish::content_type(&kind),
+                bytes,
+            ));
         }
         let (report, file) = publish::draft_file(conn, &by, &id, &kind, None)?;
         Ok((file.file_name(&report), file.content_type(), file.bytes))

@@ -282,7 +282,10 @@ pub fn mine_page(ctx: Ctx, loaded: Loaded, add_text: String, errors: FormErrors)
         informed: informed
             .iter()
             .map(|i| {
-                let args = [("number", i.number.as_str()), ("report", i.report_title.as_str())];
+                let args = [
+                    ("number", i.number.as_str()),
+                    ("report", i.report_title.as_str()),
+                ];
                 (
                     crate::i18n::message(ctx.lang, "mine-informed", &args),
                     format!("/reports/version/{}", i.version_id),

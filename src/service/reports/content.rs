@@ -97,7 +97,10 @@ pub fn load_content(conn: &mut DbConn, version_id: &str) -> Result<ReportContent
                 .unwrap_or(ActionCategory::General),
             follows_up: split_list(&r.follows_up),
             position: Position::parse(&r.state_position).unwrap_or_default(),
-            implementation: r.implementation.as_deref().and_then(ImplementationStatus::parse),
+            implementation: r
+                .implementation
+                .as_deref()
+                .and_then(ImplementationStatus::parse),
             notes,
             id: r.id,
         });

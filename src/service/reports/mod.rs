@@ -10,7 +10,6 @@ pub mod content;
 pub mod parts;
 pub mod publish;
 
-
 use super::{ServiceError, audit, transaction};
 use crate::db::reports::{self as q, Details, join_list};
 use crate::db::{self, DbConn};
@@ -42,9 +41,7 @@ impl Refusal {
         Self::new(
             "version",
             match status {
-                VersionStatus::Final => {
-                    "This version is final: reopen it as a draft to change it."
-                }
+                VersionStatus::Final => "This version is final: reopen it as a draft to change it.",
                 _ => "This version is published and cannot change: make a new version from it.",
             },
         )
@@ -119,7 +116,10 @@ fn check_details(conn: &mut DbConn, input: &DetailsInput) -> Result<Vec<Refusal>
     if title.is_empty() {
         out.push(Refusal::new("title", "Give the report a title."));
     } else if title.chars().count() > 200 {
-        out.push(Refusal::new("title", "Keep the title under 200 characters."));
+        out.push(Refusal::new(
+            "title",
+            "Keep the title under 200 characters.",
+        ));
     }
     if input.state_under_review.trim().chars().count() > 100 {
         out.push(Refusal::new(
@@ -224,7 +224,13 @@ pub fn create(
         q::set_hearings(conn, &version_id, hearing_ids)?;
         let texts = org.texts(Lang::En);
         if !texts.name.trim().is_empty() {
-            q::parts::add_submitter(conn, &version_id, texts.name.trim(), "", texts.description.trim())?;
+            q::parts::add_submitter(
+                conn,
+                &version_id,
+                texts.name.trim(),
+                "",
+                texts.description.trim(),
+            )?;
         }
         record(
             conn,
@@ -296,7 +302,13 @@ pub fn add_submitter(
         }
         q::parts::add_submitter(conn, version_id, name, code, description)?;
         q::touch(conn, version_id)?;
-        record(conn, by, Action::ReportEdited, version_id, "submitter added")?;
+        record(
+            conn,
+            by,
+            Action::ReportEdited,
+            version_id,
+            "submitter added",
+        )?;
         Ok(Ok(()))
     })
 }
@@ -315,7 +327,13 @@ pub fn remove_submitter(
             return Err(ServiceError::NotFound);
         }
         q::touch(conn, version_id)?;
-        record(conn, by, Action::ReportEdited, version_id, "submitter removed")?;
+        record(
+            conn,
+            by,
+            Action::ReportEdited,
+            version_id,
+            "submitter removed",
+        )?;
         Ok(Ok(()))
     })
 }
@@ -413,7 +431,9 @@ pub(crate) fn flag_consent_change(
     let flagged = q::published::flag_for_testimony(
         conn,
         testimony_id,
-        &format!("A witness whose testimony this version uses {what}. Make a new version: it leaves the material out."),
+        &format!(
+            "A witness whose testimony this version uses {what}. Make a new version: it leaves the material out."
+        ),
     )?;
     for v in &flagged {
         audit::record(

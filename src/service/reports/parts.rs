@@ -57,9 +57,15 @@ fn check_section(
     let mut out = Vec::new();
     let title = input.title.trim();
     if title.is_empty() {
-        out.push(Refusal::new("title", "Give the section a title, such as its theme."));
+        out.push(Refusal::new(
+            "title",
+            "Give the section a title, such as its theme.",
+        ));
     } else if title.chars().count() > 200 {
-        out.push(Refusal::new("title", "Keep the title under 200 characters."));
+        out.push(Refusal::new(
+            "title",
+            "Keep the title under 200 characters.",
+        ));
     }
     if input.findings.chars().count() > 30_000 {
         out.push(Refusal::new(
@@ -68,9 +74,14 @@ fn check_section(
         ));
     }
     if let Some(theme) = &input.theme_id
-        && !db::hearings::all_themes(conn)?.iter().any(|t| &t.id == theme)
+        && !db::hearings::all_themes(conn)?
+            .iter()
+            .any(|t| &t.id == theme)
     {
-        out.push(Refusal::new("theme_id", "Choose one of the themes, or none."));
+        out.push(Refusal::new(
+            "theme_id",
+            "Choose one of the themes, or none.",
+        ));
     }
     check_excerpts(conn, version_id, &input.excerpt_ids, "excerpts", &mut out)?;
     Ok(out)
@@ -156,7 +167,13 @@ pub fn delete_section(conn: &mut DbConn, by: &UserId, section_id: &str) -> Check
         }
         p::delete_section(conn, section_id)?;
         q::touch(conn, &s.version_id)?;
-        record(conn, by, Action::ReportEdited, &s.version_id, "section removed")?;
+        record(
+            conn,
+            by,
+            Action::ReportEdited,
+            &s.version_id,
+            "section removed",
+        )?;
         Ok(Ok(s.version_id))
     })
 }
@@ -210,7 +227,10 @@ fn check_recommendation(
         c => match ActionCategory::parse(c) {
             Some(c) => c,
             None => {
-                out.push(Refusal::new("category", "Choose an action category from 1 to 5."));
+                out.push(Refusal::new(
+                    "category",
+                    "Choose an action category from 1 to 5.",
+                ));
                 ActionCategory::General
             }
         },
@@ -223,7 +243,10 @@ fn check_recommendation(
         ));
     }
     let follows = list(&input.follows_up);
-    if follows.iter().any(|f| RecommendationNumber::parse(f).is_none()) {
+    if follows
+        .iter()
+        .any(|f| RecommendationNumber::parse(f).is_none())
+    {
         out.push(Refusal::new(
             "follows_up",
             "Write previous recommendations as their UN numbers, such as 26.123, separated by commas.",
@@ -235,7 +258,10 @@ fn check_recommendation(
         s => match ImplementationStatus::parse(s) {
             Some(s) => Some(s),
             None => {
-                out.push(Refusal::new("implementation", "Choose an implementation status."));
+                out.push(Refusal::new(
+                    "implementation",
+                    "Choose an implementation status.",
+                ));
                 None
             }
         },
@@ -298,7 +324,10 @@ pub fn add_recommendation(
             by,
             Action::ReportEdited,
             version_id,
-            format!("recommendation added ({} excerpt(s))", input.excerpt_ids.len()),
+            format!(
+                "recommendation added ({} excerpt(s))",
+                input.excerpt_ids.len()
+            ),
         )?;
         Ok(Ok(id))
     })
@@ -322,7 +351,13 @@ pub fn save_recommendation(
         };
         p::update_recommendation(conn, id, &fields, &input.excerpt_ids)?;
         q::touch(conn, &r.version_id)?;
-        record(conn, by, Action::ReportEdited, &r.version_id, "recommendation saved")?;
+        record(
+            conn,
+            by,
+            Action::ReportEdited,
+            &r.version_id,
+            "recommendation saved",
+        )?;
         Ok(Ok(()))
     })
 }
@@ -335,7 +370,13 @@ pub fn delete_recommendation(conn: &mut DbConn, by: &UserId, id: &str) -> Checke
         }
         p::delete_recommendation(conn, id)?;
         q::touch(conn, &r.version_id)?;
-        record(conn, by, Action::ReportEdited, &r.version_id, "recommendation removed")?;
+        record(
+            conn,
+            by,
+            Action::ReportEdited,
+            &r.version_id,
+            "recommendation removed",
+        )?;
         Ok(Ok(r.version_id))
     })
 }
@@ -357,7 +398,10 @@ pub fn add_note(
         let mut out = Vec::new();
         let text = text.trim();
         if on.is_none() {
-            out.push(Refusal::new("noted_on", "Give the date of the note as YYYY-MM-DD."));
+            out.push(Refusal::new(
+                "noted_on",
+                "Give the date of the note as YYYY-MM-DD.",
+            ));
         }
         if text.is_empty() {
             out.push(Refusal::new("note", "Write what happened."));
@@ -369,7 +413,13 @@ pub fn add_note(
         };
         p::add_note(conn, id, on, text, Some(by.as_str()))?;
         q::touch(conn, &r.version_id)?;
-        record(conn, by, Action::ReportEdited, &r.version_id, "follow-up note added")?;
+        record(
+            conn,
+            by,
+            Action::ReportEdited,
+            &r.version_id,
+            "follow-up note added",
+        )?;
         Ok(Ok(()))
     })
 }

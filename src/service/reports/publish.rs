@@ -60,8 +60,9 @@ fn render_err(e: RenderError) -> ServiceError {
 
 /// Render every output of a compiled report.
 pub fn render_all(report: &CompiledReport) -> Result<Vec<File>, ServiceError> {
-    let page = html::render_html(report)
-        .map_err(|e| ServiceError::Internal(anyhow::anyhow!("rendering a report page failed: {e}")))?;
+    let page = html::render_html(report).map_err(|e| {
+        ServiceError::Internal(anyhow::anyhow!("rendering a report page failed: {e}"))
+    })?;
     Ok(vec![
         File {
             kind: "html",
@@ -223,7 +224,10 @@ pub fn publish(
             }));
         }
         let mut used = Vec::new();
-        for t in testimony.iter().filter(|t| compiled.used.iter().any(|u| u == t.id())) {
+        for t in testimony
+            .iter()
+            .filter(|t| compiled.used.iter().any(|u| u == t.id()))
+        {
             pubq::add_manifest_item(
                 conn,
                 version_id,
