@@ -5,6 +5,7 @@ pub mod harness;
 mod layout;
 mod messages;
 mod receipts;
+mod reports;
 mod review;
 mod witness;
 

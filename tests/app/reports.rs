@@ -137,7 +137,7 @@ pub fn published_fixture(app: &TestApp, hearing_id: &str, publisher: &str) -> Re
 /// A testimony made ready for a report by a granted editor: submitted with `fields` and
 /// the words `body`, redacted as the witness asked (opening it does that), approved,
 /// and (when `passage` is given) with an excerpt of it. Returns (id, receipt, excerpt id).
-async fn ready(
+pub async fn ready(
     app: &TestApp,
     slug: &str,
     fields: &[(&'static str, String)],
@@ -179,7 +179,7 @@ async fn ready(
     (id, code, excerpt)
 }
 
-fn with(extra: &[(&'static str, &str)], name: &str) -> Vec<(&'static str, String)> {
+pub fn with(extra: &[(&'static str, &str)], name: &str) -> Vec<(&'static str, String)> {
     let mut fields: Vec<(&'static str, String)> = typical()
         .into_iter()
         .filter(|(k, _)| *k != "name")
