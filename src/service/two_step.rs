@@ -278,6 +278,11 @@ pub struct Proof<'a> {
     pub login_key: &'a str,
 }
 
+/// A change that needs the password and a current code ([`disable`],
+/// [`regenerate_codes`]).
+pub type ProvenChange<T> =
+    fn(&mut DbConn, &DataKeys, &Proof<'_>) -> Result<Result<T, ChangeRefusal>, ServiceError>;
+
 /// Check the password (outside any transaction: Argon2 is slow) and the lock.
 fn check_password(
     conn: &mut DbConn,
@@ -342,6 +347,27 @@ pub fn disable(
             "",
         )?;
         Ok(Ok(()))
+    })
+}
+
+/// Turn two-step sign-in off from the command line (the system acts), for someone who
+/// lost both phone and recovery codes. Their sessions end. Returns whether it was on.
+pub fn turn_off(conn: &mut DbConn, user_id: &str) -> Result<bool, ServiceError> {
+    transaction(conn, |conn| {
+        if enabled_row(conn, user_id)?.is_none() {
+            return Ok(false);
+        }
+        db::two_step::remove(conn, user_id)?;
+        db::users::end_sessions(conn, user_id)?;
+        audit::record(
+            conn,
+            &Actor::System,
+            Action::TwoStepDisabled,
+            RecordKind::User,
+            user_id,
+            "from the command line",
+        )?;
+        Ok(true)
     })
 }
 

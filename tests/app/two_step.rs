@@ -242,6 +242,24 @@ async fn a_recovery_code_works_once(app: TestApp) {
             .status,
         303
     );
+
+    // Phone and codes lost: the command line turns it off and ends the sessions.
+    let id = app.db(|c| {
+        peoples_upr::db::users::find_by_email(c, "ana@example.org")
+            .unwrap()
+            .unwrap()
+            .id
+    });
+    assert!(
+        app.db(|c| peoples_upr::service::two_step::turn_off(c, &id))
+            .unwrap()
+    );
+    assert!(!signed_in(&app, &client).await);
+    assert_eq!(app.login_with(&client, "ana@example.org").await.status, 303);
+    assert!(
+        !app.db(|c| peoples_upr::service::two_step::turn_off(c, &id))
+            .unwrap()
+    );
 }
 
 async fn a_bad_code_on_enrolment_comes_back_with_the_error(app: TestApp) {

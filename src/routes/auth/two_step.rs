@@ -222,11 +222,7 @@ async fn with_proof<T: Send + 'static>(
     staff: &Staff,
     state: &AppState,
     form: &ProofForm,
-    change: fn(
-        &mut crate::db::DbConn,
-        &crate::crypto::DataKeys,
-        &Proof<'_>,
-    ) -> Result<Result<T, ChangeRefusal>, crate::service::ServiceError>,
+    change: two_step::ProvenChange<T>,
 ) -> Result<Result<T, ChangeRefusal>, AppError> {
     let user_id = staff.user.id.clone();
     let login_key = accounts::login_key(state, &staff.user.email);
