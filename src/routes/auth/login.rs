@@ -111,18 +111,13 @@ pub async fn submit(
             let next = web::safe_next(Some(&form.next)).unwrap_or_else(|| "/staff".into());
             Ok(web::see_other(&next))
         }
-        LoginOutcome::CodeNeeded => {
-            errors.add(
-                "code",
-                "Enter the code from your authenticator app, or one of your recovery codes, and your password again.",
-            );
-            retry(ctx, form, errors)
-        }
-        LoginOutcome::CodeRefused => {
-            errors.add(
-                "code",
-                "That code is not right, or it was used already. Enter your password again and the next code your authenticator app shows.",
-            );
+        outcome @ (LoginOutcome::CodeNeeded | LoginOutcome::CodeRefused) => {
+            let message = if matches!(outcome, LoginOutcome::CodeNeeded) {
+                "Enter the code from your authenticator app, or one of your recovery codes, and your password again."
+            } else {
+                "That code is not right, or it was used already. Enter your password again and the next code your authenticator app shows."
+            };
+            errors.add("code", message);
             retry(ctx, form, errors)
         }
         LoginOutcome::Disabled => {
