@@ -82,6 +82,12 @@ pub enum UserCommand {
         /// The account's email address.
         email: String,
     },
+    /// Turn off two-step sign-in for someone who lost their phone and recovery codes:
+    /// their sessions end and they sign in with the password alone (then set it up again).
+    TwoStepOff {
+        /// The account's email address.
+        email: String,
+    },
 }
 
 fn parse_role(s: &str) -> Result<Role, String> {
@@ -368,13 +374,28 @@ fn user(config: Config, cmd: UserCommand) -> anyhow::Result<()> {
                 );
             }
         }
-        UserCommand::Disable { email } | UserCommand::Enable { email }
+        UserCommand::Disable { email }
+        | UserCommand::Enable { email }
+        | UserCommand::TwoStepOff { email }
             if Email::parse(&email).is_err() =>
         {
             anyhow::bail!("`{email}` is not an email address");
         }
         UserCommand::Disable { email } => set_disabled(&mut conn, &email, true)?,
         UserCommand::Enable { email } => set_disabled(&mut conn, &email, false)?,
+        UserCommand::TwoStepOff { email } => {
+            let email = Email::parse(&email).map_err(|m| anyhow::anyhow!(m))?;
+            let user = db::users::find_by_email(&mut conn, email.as_str())?.ok_or_else(|| {
+                anyhow::anyhow!("no account for {email} (see `peoples-upr user list`)")
+            })?;
+            if crate::service::two_step::turn_off(&mut conn, &user.id)? {
+                println!(
+                    "Two-step sign-in is off for {email}; their sessions have ended. They sign in with the password alone, then set it up again."
+                );
+            } else {
+                println!("{email} does not use two-step sign-in.");
+            }
+        }
     }
     Ok(())
 }

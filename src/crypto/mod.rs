@@ -4,6 +4,7 @@
 //! recovered (receipts, tokens, throttle keys); it opens no testimony.
 
 pub mod keys;
+pub mod totp;
 
 use std::io::Write as _;
 use std::path::Path;

@@ -25,6 +25,7 @@ pub mod testimony;
 pub mod throttle;
 pub mod tokens;
 pub mod translations;
+pub mod two_step;
 pub mod users;
 
 use std::path::PathBuf;

@@ -540,10 +540,40 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    two_step (user_id) {
+        user_id -> Text,
+        sealed_secret -> Binary,
+        enabled -> Bool,
+        last_step -> Nullable<BigInt>,
+        created_at -> Timestamp,
+        enabled_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    two_step_recovery_codes (code_hash) {
+        code_hash -> Text,
+        user_id -> Text,
+        used_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    security_settings (id) {
+        id -> Integer,
+        two_step_required -> Text,
+        updated_by -> Nullable<Text>,
+        updated_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(staff_tokens -> users (user_id));
 diesel::joinable!(originals_grants -> users (user_id));
 diesel::joinable!(detail_records -> testimonies (testimony_id));
 diesel::joinable!(user_keys -> users (user_id));
+diesel::joinable!(two_step -> users (user_id));
+diesel::joinable!(two_step_recovery_codes -> users (user_id));
 diesel::joinable!(hearing_themes -> hearings (hearing_id));
 diesel::joinable!(hearing_themes -> themes (theme_id));
 diesel::joinable!(consent_texts -> hearings (hearing_id));
@@ -617,4 +647,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     report_followup_notes,
     report_outputs,
     report_manifest_items,
+    two_step,
+    two_step_recovery_codes,
+    security_settings,
 );

@@ -106,6 +106,11 @@ actions! {
     ReportVersionMade => "report.versioned", "Made a new report version";
     ReportFlagged => "report.flagged", "Published report flagged: consent changed";
     ReportTakenDown => "report.taken_down", "Took a report version down";
+    TwoStepEnabled => "two_step.enabled", "Turned on two-step sign-in";
+    TwoStepDisabled => "two_step.disabled", "Turned off two-step sign-in";
+    RecoveryCodesRegenerated => "two_step.codes_regenerated", "Made new recovery codes";
+    RecoveryCodeUsed => "two_step.code_used", "Used a recovery code";
+    SettingChanged => "setting.changed", "Changed a security setting";
 }
 
 impl fmt::Display for Action {
@@ -122,15 +127,18 @@ pub enum RecordKind {
     Hearing,
     Vocabulary,
     Report,
+    /// A setting of the whole site (the record id names the setting).
+    Setting,
 }
 
 impl RecordKind {
-    pub const ALL: [RecordKind; 5] = [
+    pub const ALL: [RecordKind; 6] = [
         RecordKind::Testimony,
         RecordKind::User,
         RecordKind::Hearing,
         RecordKind::Vocabulary,
         RecordKind::Report,
+        RecordKind::Setting,
     ];
 
     pub fn code(self) -> &'static str {
@@ -140,6 +148,7 @@ impl RecordKind {
             RecordKind::Hearing => "hearing",
             RecordKind::Vocabulary => "vocabulary",
             RecordKind::Report => "report",
+            RecordKind::Setting => "setting",
         }
     }
 

@@ -18,6 +18,7 @@ pub mod review;
 pub mod submission;
 pub mod testimony;
 pub mod text;
+pub mod two_step;
 
 /// A message for a form field: which field, and the message key or text to show.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -5,6 +5,7 @@
 
 use std::time::Duration;
 
+use super::two_step::{self, Gate};
 use super::{ServiceError, audit, keys, transaction};
 use crate::crypto::keys::{OrgSecretKey, RecoveryKey};
 use crate::db::{self, DbConn, tokens::Purpose, users::User};
@@ -178,12 +179,20 @@ pub fn create_by_command(conn: &mut DbConn, new: &NewAccount) -> Result<Created,
 /// How a login attempt ended.
 pub enum LoginOutcome {
     /// Logged in; `originals` is the organisation key when the account is granted.
+    /// `must_enrol`: the organisation requires two-step sign-in and the account has not
+    /// set it up, so nothing was unwrapped and staff pages lead to the enrolment page.
     LoggedIn {
         user: Box<User>,
         originals: Option<OrgSecretKey>,
+        must_enrol: bool,
     },
     /// The password was right but the account is disabled.
     Disabled,
+    /// The password was right; the account uses two-step sign-in and no code was typed.
+    CodeNeeded,
+    /// The password was right but the two-step code was wrong or used already (counted
+    /// as a failed attempt).
+    CodeRefused,
     /// Unknown email or wrong password (the same answer for both).
     Refused,
     /// Too many failures from this address or on this account: wait this long.
@@ -200,11 +209,13 @@ pub fn login_key(state: &AppState, email: &str) -> String {
 /// Log in. Failures count per client address (in memory) and per account (in the
 /// database, shared by instances). A success resets the account's count only: an address's
 /// failures are never forgiven by a success (one right password must not clear a guessing
-/// address). The organisation key is unwrapped only after the password was verified.
+/// address). The organisation key is unwrapped only after the password and, for an account
+/// with two-step sign-in, the `code` (authenticator or recovery code) were verified.
 pub async fn login(
     state: &AppState,
     email: &Email,
     password: &str,
+    code: &str,
     address: &str,
 ) -> Result<LoginOutcome, ServiceError> {
     let key = login_key(state, email.as_str());
@@ -222,6 +233,8 @@ pub async fn login(
     }
     let email = email.as_str().to_string();
     let password = password.to_string();
+    let code = code.to_string();
+    let data_keys = state.keys.clone();
     let outcome = super::run(&state.pool, move |conn| {
         let user = db::users::find_by_email(conn, &email)?;
         let hash = user.as_ref().map(|u| u.password_hash.as_str());
@@ -231,7 +244,22 @@ pub async fn login(
         ) && user.is_some();
         match user {
             Some(user) if matches && !user.disabled => {
-                let originals = keys::unlock(conn, &user.id, &password)?;
+                // The second step comes before any key is unwrapped.
+                let gate = two_step::gate(conn, &data_keys, &user.id, &code)?;
+                let must_enrol = match gate {
+                    Gate::CodeNeeded => return Ok(LoginOutcome::CodeNeeded),
+                    Gate::WrongCode => {
+                        db::throttle::record_failure(conn, &key, &Policy::LOGIN_ACCOUNT)?;
+                        return Ok(LoginOutcome::CodeRefused);
+                    }
+                    Gate::MustEnrol => true,
+                    Gate::Open => false,
+                };
+                let originals = if must_enrol {
+                    None
+                } else {
+                    keys::unlock(conn, &user.id, &password)?
+                };
                 transaction(conn, |conn| {
                     db::throttle::reset(conn, &key)?;
                     record_user(
@@ -239,16 +267,13 @@ pub async fn login(
                         &staff(&user.id),
                         Action::Login,
                         &user.id,
-                        if originals.is_some() {
-                            "with access to originals"
-                        } else {
-                            ""
-                        },
+                        login_detail(must_enrol, originals.is_some()),
                     )
                 })?;
                 Ok(LoginOutcome::LoggedIn {
                     user: Box::new(user),
                     originals,
+                    must_enrol,
                 })
             }
             Some(_) if matches => Ok(LoginOutcome::Disabled),
@@ -259,10 +284,19 @@ pub async fn login(
         }
     })
     .await?;
-    if matches!(outcome, LoginOutcome::Refused) {
+    if matches!(outcome, LoginOutcome::Refused | LoginOutcome::CodeRefused) {
         state.throttles.login.fail(address);
     }
     Ok(outcome)
+}
+
+/// The audit detail of a login.
+fn login_detail(must_enrol: bool, originals: bool) -> &'static str {
+    match (must_enrol, originals) {
+        (true, _) => "two-step sign-in required but not set up: originals not opened",
+        (false, true) => "with access to originals",
+        (false, false) => "",
+    }
 }
 
 /// Log out: the session itself is ended by the caller; this writes the trail.

@@ -22,6 +22,7 @@ pub mod review;
 pub mod tags;
 pub mod testimony;
 pub mod translation;
+pub mod two_step;
 
 use crate::crypto::OpenError;
 use crate::db::{DbConn, DbError, Pool};

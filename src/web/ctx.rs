@@ -29,7 +29,13 @@ pub mod keys {
     pub const ORIGINALS: &str = "originals";
     /// A recovery key to show once, right after the first administrator was created.
     pub const RECOVERY: &str = "recovery";
+    /// Set when the organisation requires two-step sign-in and the account signed in
+    /// without it: every staff page leads to the enrolment page.
+    pub const MUST_ENROL: &str = "must_enrol";
 }
+
+/// The page where staff set up two-step sign-in.
+pub const ENROL_PATH: &str = "/account/two-step";
 
 /// Staff pages (in English, whatever the visitor's language): everything under these paths.
 fn is_staff_path(path: &str) -> bool {
@@ -304,6 +310,24 @@ pub fn begin_login(
     Ok(())
 }
 
+/// Whether this session must set up two-step sign-in before any other staff page.
+pub fn must_enrol(session: &Session) -> bool {
+    session.contains_key(keys::MUST_ENROL)
+}
+
+/// Send this session to the enrolment page until two-step sign-in is set up (`true`), or
+/// let it go (`false`).
+pub fn set_must_enrol(session: &Session, on: bool) -> Result<(), AppError> {
+    if on {
+        store(session, keys::MUST_ENROL, true)
+    } else {
+        if session.contains_key(keys::MUST_ENROL) {
+            session.remove(keys::MUST_ENROL);
+        }
+        Ok(())
+    }
+}
+
 /// End the whole session (logging out): its row is deleted at once and
 /// the cookie replaced by a new one that carries only `farewell`, shown on the next page.
 pub fn end_session(session: &Session, farewell: &str) {
@@ -324,6 +348,7 @@ pub fn store(session: &Session, key: &str, value: impl serde::Serialize) -> Resu
 pub fn end_login(session: &Session) {
     for key in [
         keys::ORIGINALS,
+        keys::MUST_ENROL,
         keys::USER_ID,
         keys::SESSION_VERSION,
         keys::LOGIN_AT,
@@ -398,6 +423,9 @@ impl FromRequest for Staff {
         Box::pin(async move {
             let ctx = Ctx::load(&req).await?;
             match ctx.user.clone() {
+                Some(_) if must_enrol(&ctx.session) && req.path() != ENROL_PATH => {
+                    Err(AppError::Redirect(ENROL_PATH.to_string()))
+                }
                 Some(user) => Ok(Staff { ctx, user }),
                 None => {
                     let next = if req.method() == actix_web::http::Method::GET {

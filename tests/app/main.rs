@@ -29,5 +29,6 @@ mod seized;
 mod sessions;
 mod startup;
 mod testimony;
+mod two_step;
 mod upgrade;
 mod witness;

@@ -116,7 +116,7 @@ async fn a_testimony(app: &TestApp) -> TestimonyId {
 
 async fn login(app: &TestApp, email: &str, password: &str) -> LoginOutcome {
     let email = Email::parse(email).unwrap();
-    accounts::login(&app.state, &email, password, "192.0.2.1")
+    accounts::login(&app.state, &email, password, "", "192.0.2.1")
         .await
         .unwrap()
 }

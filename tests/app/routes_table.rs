@@ -133,6 +133,7 @@ pub fn all_routes() -> Vec<&'static Route> {
         .chain(crate::review_queue::ROUTES)
         .chain(crate::review_tags::ROUTES)
         .chain(crate::reports::ROUTES)
+        .chain(crate::two_step::ROUTES)
         .collect()
 }
 

@@ -1,4 +1,5 @@
-//! Logging in, with throttling per account (in the database) and per client address (in memory).
+//! Logging in, with throttling per account (in the database) and per client address (in
+//! memory), and the two-step code for accounts that use it.
 
 use actix_web::{HttpRequest, HttpResponse, get, post};
 use askama::Template;
@@ -11,11 +12,16 @@ use crate::state::AppState;
 use crate::throttle::wait_minutes;
 use crate::web::{self, Ctx, Form, ctx::client_key};
 
+/// Longest text accepted in the code field (a recovery code with its dashes fits).
+const CODE_MAX: usize = 64;
+
 #[derive(Debug, Default, serde::Deserialize)]
 #[serde(default)]
 pub struct LoginForm {
     pub email: String,
     pub password: String,
+    /// The two-step code (authenticator or recovery code), for accounts that use it.
+    pub code: String,
     pub next: String,
 }
 
@@ -74,20 +80,45 @@ pub async fn submit(
             "That password is longer than any password here.",
         );
     }
+    if form.code.chars().count() > CODE_MAX {
+        errors.add("code", "That code is longer than any code here.");
+    }
     let retry = |ctx: Ctx, mut form: LoginForm, errors: FormErrors| {
         form.password.clear();
+        form.code.clear();
         web::invalid(&LoginPage { ctx, form, errors })
     };
     let Some(email) = email.filter(|_| errors.is_empty()) else {
         return retry(ctx, form, errors);
     };
     let address = client_key(&req, state.config.trust_forwarded_for);
-    match accounts::login(&state, &email, &form.password, &address).await? {
-        LoginOutcome::LoggedIn { user, originals } => {
+    match accounts::login(&state, &email, &form.password, &form.code, &address).await? {
+        LoginOutcome::LoggedIn {
+            user,
+            originals,
+            must_enrol,
+        } => {
             crate::web::ctx::begin_login(&ctx.session, &user, originals.as_ref())?;
             tracing::info!(user = %user.id, originals = originals.is_some(), "login");
+            if must_enrol {
+                crate::web::ctx::set_must_enrol(&ctx.session, true)?;
+                crate::web::ctx::set_flash(
+                    &ctx.session,
+                    "Your organisation requires two-step sign-in. Set it up to continue.",
+                );
+                return Ok(web::see_other(crate::web::ctx::ENROL_PATH));
+            }
             let next = web::safe_next(Some(&form.next)).unwrap_or_else(|| "/staff".into());
             Ok(web::see_other(&next))
+        }
+        outcome @ (LoginOutcome::CodeNeeded | LoginOutcome::CodeRefused) => {
+            let message = if matches!(outcome, LoginOutcome::CodeNeeded) {
+                "Enter the code from your authenticator app, or one of your recovery codes, and your password again."
+            } else {
+                "That code is not right, or it was used already. Enter your password again and the next code your authenticator app shows."
+            };
+            errors.add("code", message);
+            retry(ctx, form, errors)
         }
         LoginOutcome::Disabled => {
             errors.add(

@@ -1,5 +1,5 @@
 //! Staff sign-in and account security: login, logout, changing and resetting passwords,
-//! accepting invitations, and creating the first administrator.
+//! two-step sign-in, accepting invitations, and creating the first administrator.
 
 pub mod invite;
 pub mod login;
@@ -7,6 +7,7 @@ pub mod logout;
 pub mod password;
 pub mod reset;
 pub mod setup;
+pub mod two_step;
 
 use crate::db::tokens::TokenProblem;
 use crate::error::AppError;

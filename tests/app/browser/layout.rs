@@ -124,6 +124,8 @@ async fn every_page_fits_a_phone_and_a_desktop() {
         "/admin/themes".to_string(),
         "/admin/organisation".to_string(),
         "/account/password".to_string(),
+        "/account/two-step".to_string(),
+        "/admin/security".to_string(),
     ] {
         check_page(&browser, &app, &path, true).await;
     }

@@ -42,6 +42,10 @@ async fn an_editor_redacts_tags_quotes_approves_and_finds_a_testimony() {
 
     // From the queue to the testimony.
     browser.log_in(&app, "granted@example.org").await;
+    browser.goto(&app, "/account/two-step").await;
+    browser
+        .check_accessibility("the two-step sign-in set-up page")
+        .await;
     browser.goto(&app, "/staff/review").await;
     browser.check_accessibility("the review queue").await;
     browser
