@@ -157,12 +157,17 @@ pub fn is_public_name(words: &str) -> bool {
                 .all(|part| PUBLIC_WORDS.contains(&part)))
 }
 
-/// Capitalised words of institutions and languages.
+/// Capitalised words of institutions, languages and countries of transit, as the
+/// templates use them.
 const PUBLIC_WORDS: &[&str] = &[
+    "A",
+    "A-number",
     "ICE",
     "CBP",
     "Border",
     "Patrol",
+    "Patrulla",
+    "Fronteriza",
     "Immigration",
     "Court",
     "Homeland",
@@ -170,16 +175,20 @@ const PUBLIC_WORDS: &[&str] = &[
     "Department",
     "United",
     "States",
+    "Estados",
+    "Unidos",
+    "États-Unis",
+    "Ozetazini",
+    "Mexico",
+    "México",
+    "Mexique",
+    "Meksik",
     "Spanish",
     "English",
+    "Haitian",
     "Creole",
     "French",
     "Kreyòl",
-    "Español",
-    "Inglés",
-    "Anglais",
-    "Angle",
-    "Panyòl",
 ];
 
 const STREETS: &[&str] = &[
@@ -324,6 +333,8 @@ mod tests {
         assert!(is_public_name("ICE"));
         assert!(is_public_name("Saguaro Detention Center"));
         assert!(is_public_name("Border Patrol"));
+        assert!(is_public_name("A-number"));
+        assert!(is_public_name("Haitian Creole"));
         assert!(!is_public_name("Carlos"));
         assert!(!is_public_name("Rosa Martínez"));
     }

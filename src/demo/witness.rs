@@ -102,7 +102,7 @@ impl Witness {
             terms.push(composition.identity().other_name.to_string());
         }
         let country = composition.identity().country[index(language)];
-        if rng.gen_bool(0.2) && composition.render(language).contains(country) {
+        if rng.gen_bool(0.2) && stands_alone(&composition.render(language), country) {
             terms.push(country.to_string());
         }
         let redaction = RedactionRequest {
@@ -188,6 +188,18 @@ impl Witness {
     }
 }
 
+/// Whether `word` occurs in `text`, and only as a word of its own: a listed word is
+/// withheld wherever it occurs, even inside a longer word ("Haiti" in "Haitian").
+fn stands_alone(text: &str, word: &str) -> bool {
+    let mut found = text.match_indices(word).peekable();
+    found.peek().is_some()
+        && found.all(|(i, _)| {
+            let before = text[..i].chars().next_back();
+            let after = text[i + word.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+}
+
 /// Most publish; some allow quotation; few allow their name; some allow nothing.
 fn choose_consent(rng: &mut StdRng, named: bool, reachable: bool) -> ConsentSet {
     if rng.gen_bool(0.08) {
@@ -211,4 +223,19 @@ fn choose_consent(rng: &mut StdRng, named: bool, reachable: bool) -> ConsentSet 
         scopes.push(ConsentScope::ShareWithMedia);
     }
     ConsentSet::new(scopes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_listed_word_must_stand_alone() {
+        assert!(stands_alone("We fled Haiti in May.", "Haiti"));
+        assert!(!stands_alone(
+            "We fled Haiti. Haitian Creole speakers wait.",
+            "Haiti"
+        ));
+        assert!(!stands_alone("Nothing here.", "Haiti"));
+    }
 }

@@ -28,22 +28,6 @@ fn run_demo(app: &TestApp, testimonies: u64) -> Result<DemoSummary, DemoError> {
     app.db(|c| demo::run(c, &dir, &opts, &|_| {}))
 }
 
-/// Run `peoples-upr demo` against the test's database: (exit code, output).
-fn demo_command(app: &TestApp) -> (Option<i32>, String) {
-    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_peoples-upr"));
-    cmd.env_clear()
-        .env("UPR_DATA_DIR", app.data_dir.path())
-        .env("UPR_LOG", "warn")
-        .args(["demo", "--testimonies", "3"]);
-    if let db::DatabaseUrl::Postgres(url) = &app.state.config.database_url {
-        cmd.env("DATABASE_URL", url);
-    }
-    let out = cmd.output().unwrap();
-    let text =
-        String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
-    (out.status.code(), text)
-}
-
 async fn demo_data_fills_an_empty_database_once(app: TestApp) {
     app.forget_org_key();
     let summary = run_demo(&app, 40).expect("the demo runs on an empty database");
@@ -141,7 +125,7 @@ async fn demo_data_fills_an_empty_database_once(app: TestApp) {
 
     // A second run is refused, by the service and by the command (exit code 2).
     assert!(matches!(run_demo(&app, 1), Err(DemoError::NotEmpty(_))));
-    let (code, out) = demo_command(&app);
+    let (code, out) = app.command(&["demo", "--testimonies", "3"]);
     assert_eq!(code, Some(2), "{out}");
     assert!(out.contains("fresh data directory"), "{out}");
     assert_eq!(app.db(db::users::count).unwrap(), 4, "nothing was added");
