@@ -1,4 +1,5 @@
-//! The command line: serve, migrate, manage staff accounts, and verify the audit trail.
+//! The command line: serve, migrate, manage staff accounts, verify the audit trail, and
+//! fill an empty database with demo data.
 
 use std::io::{BufRead as _, IsTerminal as _};
 use std::net::TcpListener;
@@ -40,6 +41,19 @@ pub enum Command {
     /// it, and the last matches the head kept apart from the log. Exits with 1 when an
     /// entry was edited, deleted or cut off.
     VerifyAudit,
+    /// Fill an empty database with realistic demo data: an organisation, staff (their
+    /// passwords are printed at the end), six hearings, and testimony in four languages,
+    /// reviewed, redacted, tagged, translated and excerpted. Refused (exit code 2) when the
+    /// database holds accounts or hearings: use a fresh data directory, for example
+    /// `UPR_DATA_DIR=./demo-data peoples-upr demo`.
+    Demo {
+        /// How many testimonies to make (10000 for a benchmark).
+        #[arg(long, value_name = "N", default_value_t = crate::demo::DEFAULT_TESTIMONIES)]
+        testimonies: u64,
+        /// The seed of the composed data: the same seed makes the same testimony.
+        #[arg(long, value_name = "S", default_value_t = 1)]
+        seed: u64,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -142,6 +156,16 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::User(cmd) => user(config, cmd),
         Command::Originals(OriginalsCommand::Recover { email }) => recover(config, &email),
         Command::VerifyAudit => verify_audit(&config),
+        Command::Demo { testimonies, seed } => demo(&config, testimonies, seed),
+    }
+}
+
+/// The exit code for a failed command: 2 when the demo refused a database that is not
+/// empty, 1 otherwise.
+pub fn exit_code(e: &anyhow::Error) -> u8 {
+    match e.downcast_ref::<crate::demo::DemoError>() {
+        Some(crate::demo::DemoError::NotEmpty(_)) => 2,
+        _ => 1,
     }
 }
 
@@ -277,6 +301,74 @@ fn verify_audit(config: &Config) -> anyhow::Result<()> {
             "the audit trail is broken: {problem}. Restore the database from a backup made before this, compare the head of the trail with the backup's, and investigate who could write to the database"
         ),
     }
+}
+
+/// Fill the database with demo data, with a progress bar on standard error, then print
+/// what was made and how to sign in.
+fn demo(config: &Config, testimonies: u64, seed: u64) -> anyhow::Result<()> {
+    let mut conn = open_database(config)?;
+    let opts = crate::demo::DemoOptions {
+        testimonies,
+        seed,
+        keys: crate::startup::data_keys(config)?,
+        site: config.base_url.clone(),
+    };
+    let bar = indicatif::ProgressBar::with_draw_target(
+        Some(testimonies),
+        indicatif::ProgressDrawTarget::stderr(),
+    );
+    bar.set_style(
+        indicatif::ProgressStyle::with_template(
+            "Making testimony {pos}/{len} {wide_bar} {elapsed_precise} (about {eta} left)",
+        )
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    let made = crate::demo::run(&mut conn, &config.data_dir, &opts, &|n| bar.set_position(n));
+    bar.finish_and_clear();
+    print_demo(&made?, config);
+    Ok(())
+}
+
+fn print_demo(summary: &crate::demo::DemoSummary, config: &Config) {
+    let c = &summary.counts;
+    println!(
+        "Demo data is ready in {}: {} hearings and {} testimonies.",
+        config.database_url.describe(),
+        summary.hearings.len(),
+        summary.testimonies
+    );
+    println!(
+        "  review: {} approved, {} in review, {} waiting for the witness, {} excluded, {} not opened yet; {} withdrawn by their witness",
+        c.approved, c.in_review, c.waiting, c.excluded, c.received, c.withdrawn
+    );
+    println!(
+        "  {} translations, {} excerpts",
+        summary.translations,
+        summary.excerpts()
+    );
+    println!();
+    println!("Start the server with the same settings (`peoples-upr serve`) and sign in at");
+    println!("    {}", summary.sign_in_url);
+    println!();
+    println!(
+        "{:<30} {:<10} {:<20} originals",
+        "email", "role", "password"
+    );
+    for s in &summary.staff {
+        println!(
+            "{:<30} {:<10} {:<20} {}",
+            s.email,
+            s.role.as_str(),
+            s.password,
+            if s.granted { "granted" } else { "-" }
+        );
+    }
+    println!();
+    println!("These passwords are shown this once and kept nowhere else.");
+    println!(
+        "The organisation's recovery key, which restores access to originals when no administrator can:"
+    );
+    println!("    {}", summary.recovery.display());
 }
 
 fn recover(config: Config, email: &str) -> anyhow::Result<()> {

@@ -254,18 +254,7 @@ async fn a_consent_change_names_no_one(app: TestApp) {
 
 /// Run `peoples-upr verify-audit` against the test's database: (succeeded, output).
 fn verify_command(app: &TestApp) -> (Option<i32>, String) {
-    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_peoples-upr"));
-    cmd.env_clear()
-        .env("UPR_DATA_DIR", app.data_dir.path())
-        .env("UPR_LOG", "warn")
-        .arg("verify-audit");
-    if let db::DatabaseUrl::Postgres(url) = &app.state.config.database_url {
-        cmd.env("DATABASE_URL", url);
-    }
-    let out = cmd.output().unwrap();
-    let text =
-        String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
-    (out.status.code(), text)
+    app.command(&["verify-audit"])
 }
 
 async fn tampering_is_detected_by_the_service_the_page_and_the_command(app: TestApp) {

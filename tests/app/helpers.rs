@@ -328,6 +328,21 @@ impl TestApp {
         raw.windows(needle.len()).any(|w| w == needle)
     }
 
+    /// Run `peoples-upr ARGS` on this app's data: (exit code, standard output and error).
+    pub fn command(&self, args: &[&str]) -> (Option<i32>, String) {
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_peoples-upr"));
+        cmd.env_clear().env("UPR_DATA_DIR", self.data_dir.path());
+        if let peoples_upr::db::DatabaseUrl::Postgres(url) = &self.state.config.database_url {
+            cmd.env("DATABASE_URL", url);
+        }
+        let out = cmd.env("UPR_LOG", "warn").args(args).output().unwrap();
+        let text = [out.stdout, out.stderr].concat();
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&text).into_owned(),
+        )
+    }
+
     /// Log this client in.
     pub async fn login(&self, email: &str) -> Page {
         let page = self

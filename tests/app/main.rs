@@ -8,6 +8,7 @@ mod helpers;
 mod audit;
 mod auth;
 mod browser;
+mod demo;
 mod hearing_languages;
 mod hearings;
 mod hearings_access;
