@@ -53,6 +53,9 @@ pub enum Command {
         /// The seed of the composed data: the same seed makes the same testimony.
         #[arg(long, value_name = "S", default_value_t = 1)]
         seed: u64,
+        /// How many recommendations the demo report makes (300 for a benchmark).
+        #[arg(long, value_name = "N", default_value_t = 12)]
+        recommendations: usize,
     },
 }
 
@@ -156,7 +159,11 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::User(cmd) => user(config, cmd),
         Command::Originals(OriginalsCommand::Recover { email }) => recover(config, &email),
         Command::VerifyAudit => verify_audit(&config),
-        Command::Demo { testimonies, seed } => demo(&config, testimonies, seed),
+        Command::Demo {
+            testimonies,
+            seed,
+            recommendations,
+        } => demo(&config, testimonies, seed, recommendations),
     }
 }
 
@@ -305,7 +312,12 @@ fn verify_audit(config: &Config) -> anyhow::Result<()> {
 
 /// Fill the database with demo data, with a progress bar on standard error, then print
 /// what was made and how to sign in.
-fn demo(config: &Config, testimonies: u64, seed: u64) -> anyhow::Result<()> {
+fn demo(
+    config: &Config,
+    testimonies: u64,
+    seed: u64,
+    recommendations: usize,
+) -> anyhow::Result<()> {
     let mut conn = open_database(config)?;
     let opts = crate::demo::DemoOptions {
         testimonies,
@@ -325,8 +337,40 @@ fn demo(config: &Config, testimonies: u64, seed: u64) -> anyhow::Result<()> {
     );
     let made = crate::demo::run(&mut conn, &config.data_dir, &opts, &|n| bar.set_position(n));
     bar.finish_and_clear();
-    print_demo(&made?, config);
+    let made = made?;
+    let spinner = indicatif::ProgressBar::new_spinner();
+    spinner.set_message("Compiling, scanning and publishing the demo report");
+    spinner.enable_steady_tick(std::time::Duration::from_millis(200));
+    let report = crate::demo::report::make(&mut conn, &made, recommendations);
+    spinner.finish_and_clear();
+    print_demo(&made, config);
+    print_demo_report(&report?, config);
     Ok(())
+}
+
+fn print_demo_report(report: &crate::demo::report::ReportMade, config: &Config) {
+    println!();
+    match &report.not_published {
+        None => {
+            println!(
+                "A report with {} recommendations is published: the public page, with its DOCX, CSV and JSON downloads, is at",
+                report.recommendations
+            );
+            println!(
+                "    {}/reports/{}",
+                config.base_url.trim_end_matches('/'),
+                report.report_id
+            );
+        }
+        Some(why) => {
+            println!("The demo report was compiled but not published: {why}");
+        }
+    }
+    println!(
+        "Editors find it at {}/staff/reports/{}",
+        config.base_url.trim_end_matches('/'),
+        report.version_id
+    );
 }
 
 fn print_demo(summary: &crate::demo::DemoSummary, config: &Config) {

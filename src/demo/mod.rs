@@ -9,6 +9,7 @@
 
 mod hearings;
 mod people;
+pub mod report;
 mod review;
 mod staff;
 mod texts;

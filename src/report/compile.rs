@@ -617,3 +617,7 @@ fn charts(intro: &Introduction, conclusions: &Conclusions) -> Vec<Chart> {
         ),
     ]
 }
+
+#[cfg(test)]
+#[path = "compile_tests.rs"]
+mod tests;

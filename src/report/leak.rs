@@ -129,22 +129,68 @@ fn whole(hay: &str, at: Range<usize>) -> bool {
     !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
 }
 
-/// Search every output for every needle and for personal-data patterns. `allowed` are
-/// strings the report itself publishes on purpose (its contact email, names of witnesses
-/// who consented to be named): pattern hits inside them, and needles equal to them, are
-/// not leaks.
-pub fn scan(outputs: &[Output], needles: &[Needle], allowed: &[String]) -> Vec<Hit> {
+/// A quote of a testimony as the outputs carry it: that witness's own redacted words.
+pub struct Quoted {
+    pub testimony_id: String,
+    pub text: String,
+}
+
+/// A year alone ("2025"): reports name years (the cycle, hearing dates), and a year
+/// withheld by one witness identifies nobody elsewhere in the report.
+fn is_year(folded: &str) -> bool {
+    folded.len() == 4
+        && folded.bytes().all(|b| b.is_ascii_digit())
+        && (folded.starts_with("19") || folded.starts_with("20"))
+}
+
+/// The text with every quote blanked (same length, lines kept).
+fn without_quotes(text: &str, quotes: &[Quoted]) -> String {
+    let mut out = text.to_string();
+    for q in quotes {
+        let words = q.text.trim();
+        if words.is_empty() {
+            continue;
+        }
+        let blank: String = words
+            .chars()
+            .map(|c| if c == '\n' { '\n' } else { ' ' })
+            .collect();
+        out = out.replace(words, &blank);
+    }
+    out
+}
+
+/// Search every output for every needle and for personal-data patterns.
+///
+/// A witness's name and contact details are searched everywhere. Words withheld from a
+/// testimony are searched in everything but the quotes of other witnesses (those are
+/// their own consented, redacted words: one witness may withhold "Haiti" while another
+/// names it), and in that testimony's own quotes. `allowed` are strings the report
+/// publishes on purpose (its contact email, hearing places, names of witnesses who
+/// consented to be named): needles equal to them and pattern hits inside them are not
+/// leaks.
+pub fn scan(
+    outputs: &[Output],
+    needles: &[Needle],
+    allowed: &[String],
+    quotes: &[Quoted],
+) -> Vec<Hit> {
     let allowed_folded: Vec<String> = allowed.iter().map(|a| fold_str(a.trim())).collect();
     let needles: Vec<(&Needle, String)> = needles
         .iter()
         .map(|n| (n, fold_str(n.text.trim())))
         .filter(|(_, f)| f.chars().filter(|c| c.is_alphanumeric()).count() >= MIN_NEEDLE)
-        .filter(|(_, f)| !allowed_folded.contains(f))
+        .filter(|(_, f)| !allowed_folded.contains(f) && !is_year(f))
         .collect();
     let mut hits = Vec::new();
     for out in outputs {
-        let hay = Folded::new(&out.text);
+        let everything = Folded::new(&out.text);
+        let editorial = Folded::new(&without_quotes(&out.text, quotes));
         for (needle, folded) in &needles {
+            let hay = match needle.kind {
+                NeedleKind::Name | NeedleKind::Contact => &everything,
+                NeedleKind::Redacted | NeedleKind::Place => &editorial,
+            };
             for (at, m) in hay.text.match_indices(folded.as_str()) {
                 if !whole(&hay.text, at..at + m.len()) {
                     continue;
@@ -177,6 +223,27 @@ pub fn scan(outputs: &[Output], needles: &[Needle], allowed: &[String]) -> Vec<H
                     line: line_of(&out.text, s.span.start),
                     testimony_id: None,
                     what: what.to_string(),
+                };
+                if !hits.contains(&hit) {
+                    hits.push(hit);
+                }
+            }
+        }
+    }
+    for q in quotes {
+        let own = fold_str(&q.text);
+        for (needle, folded) in &needles {
+            if needle.testimony_id == q.testimony_id
+                && matches!(needle.kind, NeedleKind::Redacted | NeedleKind::Place)
+                && own
+                    .match_indices(folded.as_str())
+                    .any(|(at, m)| whole(&own, at..at + m.len()))
+            {
+                let hit = Hit {
+                    output: "Every file (in its own quote)".to_string(),
+                    line: 1,
+                    testimony_id: Some(q.testimony_id.clone()),
+                    what: needle.kind.label().to_string(),
                 };
                 if !hits.contains(&hit) {
                     hits.push(hit);
@@ -270,6 +337,7 @@ mod tests {
             &output("<p>one</p>\n<p>They took JOSE Ramirez away.</p>"),
             &[needle("José Ramírez", NeedleKind::Name)],
             &[],
+            &[],
         );
         assert_eq!(hits.len(), 1);
         assert_eq!(hits[0].line, 2);
@@ -287,6 +355,7 @@ mod tests {
                 needle("Al", NeedleKind::Name),
             ],
             &[],
+            &[],
         );
         assert!(hits.is_empty(), "{hits:?}");
     }
@@ -294,7 +363,12 @@ mod tests {
     #[test]
     fn patterns_are_found_but_allowed_contact_is_not_a_leak() {
         let text = "Contact: report@coalition.example\nCall 915-555-0134 or write to maria@mail.example. Her number A123-456-789. She lived at 1234 Main Street.";
-        let hits = scan(&output(text), &[], &["report@coalition.example".into()]);
+        let hits = scan(
+            &output(text),
+            &[],
+            &["report@coalition.example".into()],
+            &[],
+        );
         let whats: Vec<&str> = hits.iter().map(|h| h.what.as_str()).collect();
         assert!(whats.contains(&"an email address"));
         assert!(whats.contains(&"a phone number"));
@@ -307,7 +381,12 @@ mod tests {
     fn entities_are_decoded_before_searching() {
         let html = html_text("<p>O&#x27;Brien &amp; co</p>");
         assert_eq!(html, "<p>O'Brien & co</p>");
-        let hits = scan(&output(&html), &[needle("O'Brien", NeedleKind::Name)], &[]);
+        let hits = scan(
+            &output(&html),
+            &[needle("O'Brien", NeedleKind::Name)],
+            &[],
+            &[],
+        );
         assert_eq!(hits.len(), 1);
     }
 
@@ -317,6 +396,61 @@ mod tests {
             &output("— Rosa Delgado"),
             &[needle("Rosa Delgado", NeedleKind::Name)],
             &["Rosa Delgado".into()],
+            &[],
+        );
+        assert!(hits.is_empty());
+    }
+
+    #[test]
+    fn withheld_words_in_another_witness_quote_are_theirs_but_names_are_searched_everywhere() {
+        let quotes = [Quoted {
+            testimony_id: "t-2".into(),
+            text: "I came from Haiti with Rosa Delgado".into(),
+        }];
+        let page = "<blockquote>I came from Haiti with Rosa Delgado</blockquote>\n<p>Findings.</p>";
+        let hits = scan(
+            &output(page),
+            &[
+                needle("Haiti", NeedleKind::Place),
+                needle("Rosa Delgado", NeedleKind::Name),
+            ],
+            &[],
+            &quotes,
+        );
+        assert_eq!(hits.len(), 1, "{hits:?}");
+        assert_eq!(hits[0].what, "the witness's name");
+        let editorial = "<p>Witnesses from Haiti spoke.</p>";
+        let hits = scan(
+            &output(editorial),
+            &[needle("Haiti", NeedleKind::Place)],
+            &[],
+            &quotes,
+        );
+        assert_eq!(hits.len(), 1, "the editors' own text is searched");
+        let own = [Quoted {
+            testimony_id: "t-1".into(),
+            text: "from Haiti".into(),
+        }];
+        let hits = scan(
+            &output("x"),
+            &[needle("Haiti", NeedleKind::Place)],
+            &[],
+            &own,
+        );
+        assert_eq!(
+            hits.len(),
+            1,
+            "a witness's own quote is searched for their withheld words"
+        );
+    }
+
+    #[test]
+    fn a_year_alone_is_not_a_leak() {
+        let hits = scan(
+            &output("Fourth cycle (2025)"),
+            &[needle("2025", NeedleKind::Redacted)],
+            &[],
+            &[],
         );
         assert!(hits.is_empty());
     }

@@ -14,7 +14,7 @@ use crate::db::{self, DbConn};
 use crate::domain::audit::Action;
 use crate::domain::ids::{TestimonyId, UserId};
 use crate::report::compile::Compiled;
-use crate::report::leak::{self, Hit, Needle, NeedleKind, Output};
+use crate::report::leak::{self, Hit, Needle, NeedleKind, Output, Quoted};
 use crate::report::model::{CompiledReport, VersionStatus};
 use crate::report::{RenderError, csv, docx, html, json};
 use crate::service::{ServiceError, transaction};
@@ -196,7 +196,17 @@ pub fn publish(
         for h in &compiled.report.introduction.hearings {
             allowed.extend(h.place.split(", ").map(str::to_string));
         }
-        let hits = leak::scan(&texts(&files)?, &needles, &allowed);
+        let quotes: Vec<Quoted> = testimony
+            .iter()
+            .filter(|t| compiled.used.iter().any(|u| u == t.id()))
+            .flat_map(|t| {
+                t.excerpts().iter().map(|e| Quoted {
+                    testimony_id: t.id().to_string(),
+                    text: e.text.clone(),
+                })
+            })
+            .collect();
+        let hits = leak::scan(&texts(&files)?, &needles, &allowed, &quotes);
         if !hits.is_empty() {
             record(
                 conn,
