@@ -63,6 +63,11 @@ hearing-give-testimony = Give your testimony
 
 ## Testimony form
 form-intro = You do not need an account. Only your testimony and who you are in it are required; everything else is up to you.
+form-retention = { $days ->
+    [0] Contact details and attachments are deleted when this hearing closes (on { $date }).
+    [one] Contact details and attachments are deleted { $days } day after this hearing closes (on { $date }).
+   *[other] Contact details and attachments are deleted { $days } days after this hearing closes (on { $date }).
+}
 form-required = (required)
 form-optional-hint = You can leave these empty.
 form-body-label = Your testimony

@@ -63,6 +63,11 @@ hearing-give-testimony = Dar su testimonio
 
 ## Testimony form
 form-intro = No necesita una cuenta. Solo es obligatorio dar su testimonio y decir quién es usted en él; todo lo demás lo decide usted.
+form-retention = { $days ->
+    [0] Los datos de contacto y los archivos adjuntos se eliminan al cerrarse esta audiencia (el { $date }).
+    [one] Los datos de contacto y los archivos adjuntos se eliminan { $days } día después del cierre de esta audiencia (el { $date }).
+   *[other] Los datos de contacto y los archivos adjuntos se eliminan { $days } días después del cierre de esta audiencia (el { $date }).
+}
 form-required = (obligatorio)
 form-optional-hint = Puede dejar estos campos vacíos.
 form-body-label = Su testimonio

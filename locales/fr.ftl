@@ -63,6 +63,11 @@ hearing-give-testimony = Donner votre témoignage
 
 ## Testimony form
 form-intro = Vous n’avez pas besoin de compte. Seules deux choses sont obligatoires : votre témoignage, et qui vous êtes dans ce témoignage. Tout le reste est à votre choix.
+form-retention = { $days ->
+    [0] Les coordonnées et les pièces jointes sont supprimées à la fermeture de cette audience (le { $date }).
+    [one] Les coordonnées et les pièces jointes sont supprimées { $days } jour après la fermeture de cette audience (le { $date }).
+   *[other] Les coordonnées et les pièces jointes sont supprimées { $days } jours après la fermeture de cette audience (le { $date }).
+}
 form-required = (obligatoire)
 form-optional-hint = Vous pouvez laisser ces champs vides.
 form-body-label = Votre témoignage

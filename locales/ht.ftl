@@ -63,6 +63,10 @@ hearing-give-testimony = Bay temwayaj ou
 
 ## Testimony form
 form-intro = Ou pa bezwen yon kont. Se sèlman temwayaj ou ak kiyès ou ye nan temwayaj la ki obligatwa; tout lòt bagay, se ou ki deside.
+form-retention = { $days ->
+    [0] Nou efase done kontak ak fichye yo depi odyans sa a fèmen ({ $date }).
+   *[other] Nou efase done kontak ak fichye yo { $days } jou apre odyans sa a fèmen ({ $date }).
+}
 form-required = (obligatwa)
 form-optional-hint = Ou ka kite espas sa yo vid.
 form-body-label = Temwayaj ou

@@ -1,4 +1,5 @@
-//! The command line: serve, migrate, manage staff accounts, and verify the audit trail.
+//! The command line: serve, migrate, manage staff accounts, verify the audit trail, purge
+//! what retention ends, back up and restore.
 
 use std::io::{BufRead as _, IsTerminal as _};
 use std::net::TcpListener;
@@ -40,6 +41,30 @@ pub enum Command {
     /// it, and the last matches the head kept apart from the log. Exits with 1 when an
     /// entry was edited, deleted or cut off.
     VerifyAudit,
+    /// Delete the contact details (email, phone) and attachments of testimony given at
+    /// hearings closed longer than their retention (UPR_RETENTION_DAYS unless the hearing
+    /// sets its own), and print the counts. The server also does this every hour.
+    Purge {
+        /// Only list what would be deleted, as counts; delete nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Write a backup to FILE while the server runs: on SQLite, one archive with a
+    /// consistent copy of the database, the sealed attachments and the data key file; on
+    /// PostgreSQL, the data folder's files, and how to use pg_dump for the database.
+    Backup {
+        /// The archive to write.
+        file: std::path::PathBuf,
+        /// Replace FILE if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Bring a backup back into an empty data folder (UPR_DATA_DIR) and, on SQLite, a
+    /// database file that does not exist yet; then `serve` starts on it.
+    Restore {
+        /// The archive written by `backup`.
+        file: std::path::PathBuf,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -136,7 +161,130 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::User(cmd) => user(config, cmd),
         Command::Originals(OriginalsCommand::Recover { email }) => recover(config, &email),
         Command::VerifyAudit => verify_audit(&config),
+        Command::Purge { dry_run } => purge(&config, dry_run),
+        Command::Backup { file, force } => backup(&config, &file, force),
+        Command::Restore { file } => restore(&config, &file),
     }
+}
+
+fn purge(config: &Config, dry_run: bool) -> anyhow::Result<()> {
+    let mut conn = open_database(config)?;
+    let found = if dry_run {
+        crate::service::retention::due(&mut conn, config.retention_days)?
+    } else {
+        crate::service::retention::purge(&mut conn, &config.data_dir, config.retention_days)?
+    };
+    if found.is_empty() {
+        println!(
+            "Nothing to purge: no hearing past its retention holds contact details or attachments."
+        );
+        return Ok(());
+    }
+    let (contacts, files) = found
+        .iter()
+        .fold((0, 0), |(c, a), p| (c + p.contacts, a + p.attachments));
+    for p in &found {
+        println!("{:<40} {}", p.title, p.counts());
+    }
+    if dry_run {
+        println!(
+            "Would delete {contacts} contact details and {files} attachments from {} hearing(s). Nothing was deleted (--dry-run).",
+            found.len()
+        );
+    } else {
+        println!(
+            "Deleted {contacts} contact details and {files} attachments from {} hearing(s); the audit trail has an entry for each.",
+            found.len()
+        );
+    }
+    Ok(())
+}
+
+/// A progress bar on standard error for copying `bytes`.
+fn byte_bar(verb: &str) -> indicatif::ProgressBar {
+    let bar =
+        indicatif::ProgressBar::with_draw_target(None, indicatif::ProgressDrawTarget::stderr());
+    bar.set_style(
+        indicatif::ProgressStyle::with_template(&format!(
+            "{verb} {{bytes}}/{{total_bytes}} {{wide_bar}} {{eta}}"
+        ))
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    bar
+}
+
+fn backup(config: &Config, file: &std::path::Path, force: bool) -> anyhow::Result<()> {
+    let written = crate::backup::backup(config, file, force, &byte_bar("Backing up"))?;
+    let mut held = Vec::new();
+    if written.database {
+        held.push("the database".to_string());
+    }
+    held.push(format!("{} sealed attachment(s)", written.attachments));
+    if written.data_key {
+        held.push("the data key file".into());
+    }
+    println!(
+        "Wrote {} ({} bytes): {}.",
+        file.display(),
+        written.bytes,
+        held.join(", ")
+    );
+    if written.missing > 0 {
+        println!(
+            "{} attachment(s) were erased while the backup ran and are not in it.",
+            written.missing
+        );
+    }
+    if !written.data_key {
+        println!(
+            "UPR_DATA_KEY is set, so the backup does not hold the data key: keep it with your secrets; a restore needs the same value for receipts to open their testimony."
+        );
+    }
+    println!(
+        "Originals are in it only sealed: after a restore, a granted staff password or the recovery key opens them. Keep the recovery key apart from the backup."
+    );
+    if !written.database {
+        println!();
+        println!(
+            "The database is on PostgreSQL: back it up with pg_dump (the server may keep running):"
+        );
+        println!("    pg_dump --format=custom --file=peoples-upr.dump \"$DATABASE_URL\"");
+        println!("and restore it into a new, empty database with:");
+        println!("    createdb peoples_upr_restored");
+        println!(
+            "    pg_restore --no-owner --dbname=postgres://USER@HOST/peoples_upr_restored peoples-upr.dump"
+        );
+    }
+    Ok(())
+}
+
+fn restore(config: &Config, file: &std::path::Path) -> anyhow::Result<()> {
+    let restored = crate::backup::restore(config, file, &byte_bar("Restoring"))?;
+    println!(
+        "Restored {}{} attachment(s){} into {}.",
+        if restored.database {
+            "the database, "
+        } else {
+            ""
+        },
+        restored.attachments,
+        if restored.data_key {
+            " and the data key file"
+        } else {
+            ""
+        },
+        config.data_dir.display()
+    );
+    if !restored.database {
+        println!(
+            "Restore the PostgreSQL database with pg_restore into the database DATABASE_URL names:"
+        );
+        println!("    pg_restore --no-owner --dbname=\"$DATABASE_URL\" peoples-upr.dump");
+    }
+    println!(
+        "Start the server with `peoples-upr serve`. Everyone logs in again: sessions do not travel with a backup."
+    );
+    Ok(())
 }
 
 /// Print the recovery key made when an older database was upgraded.

@@ -17,6 +17,7 @@ pub mod organisation;
 pub mod reading;
 pub mod receipts;
 pub mod redaction;
+pub mod retention;
 pub mod review;
 pub mod tags;
 pub mod testimony;

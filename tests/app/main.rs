@@ -18,6 +18,7 @@ mod originals;
 mod public_pages;
 mod receipts;
 mod redaction;
+mod retention;
 mod review_queue;
 mod review_reading;
 mod review_tags;
