@@ -7,6 +7,7 @@ mod helpers;
 
 mod audit;
 mod auth;
+mod backup;
 mod browser;
 mod hearing_languages;
 mod hearings;
