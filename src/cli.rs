@@ -186,21 +186,22 @@ fn purge(config: &Config, dry_run: bool) -> anyhow::Result<()> {
     for p in &found {
         println!("{:<40} {}", p.title, p.counts());
     }
+    let total = crate::service::retention::describe(contacts, files);
     if dry_run {
         println!(
-            "Would delete {contacts} contact details and {files} attachments from {} hearing(s). Nothing was deleted (--dry-run).",
+            "Would delete {total} from {} hearing(s). Nothing was deleted (--dry-run).",
             found.len()
         );
     } else {
         println!(
-            "Deleted {contacts} contact details and {files} attachments from {} hearing(s); the audit trail has an entry for each.",
+            "Deleted {total} from {} hearing(s); the audit trail has an entry for each.",
             found.len()
         );
     }
     Ok(())
 }
 
-/// A progress bar on standard error for copying `bytes`.
+/// A progress bar on standard error for copying bytes.
 fn byte_bar(verb: &str) -> indicatif::ProgressBar {
     let bar =
         indicatif::ProgressBar::with_draw_target(None, indicatif::ProgressDrawTarget::stderr());

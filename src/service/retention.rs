@@ -24,16 +24,21 @@ pub struct HearingPurge {
     pub attachments: usize,
 }
 
+/// "3 contact details, 5 attachments": what the audit entry and the command say.
+pub fn describe(contacts: usize, attachments: usize) -> String {
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    format!(
+        "{}, {}",
+        plural(contacts, "contact detail", "contact details"),
+        plural(attachments, "attachment", "attachments")
+    )
+}
+
 impl HearingPurge {
-    /// "3 contact details, 5 attachments": what the audit entry and the command say.
+    /// What this hearing's purge removes, in words (counts only).
     pub fn counts(&self) -> String {
-        let plural =
-            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-        format!(
-            "{}, {}",
-            plural(self.contacts, "contact detail", "contact details"),
-            plural(self.attachments, "attachment", "attachments")
-        )
+        describe(self.contacts, self.attachments)
     }
 }
 

@@ -50,7 +50,7 @@ fn contains(haystack: &[u8], needle: &str) -> bool {
 }
 
 /// Run the command-line program with only these settings.
-fn program(data_dir: &Path, args: &[&str], stdin: &str) -> std::process::Output {
+pub fn program(data_dir: &Path, args: &[&str], stdin: &str) -> std::process::Output {
     use std::io::Write as _;
     let mut child = Command::new(env!("CARGO_BIN_EXE_peoples-upr"))
         .args(args)

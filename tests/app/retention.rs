@@ -239,6 +239,43 @@ async fn the_witness_form_says_when_contact_details_go(app: TestApp) {
     );
 }
 
+#[actix_web::test]
+async fn the_purge_command_lists_then_deletes() {
+    let app = TestApp::spawn(crate::helpers::Backend::Sqlite)
+        .await
+        .unwrap();
+    let old = open_hearing(&app, "long-ago");
+    let gone = testimony_with_file(&app, "long-ago").await;
+    closed_days_ago(&app, &old, 200);
+    let dry = crate::backup::program(app.data_dir.path(), &["purge", "--dry-run"], "");
+    let said = String::from_utf8_lossy(&dry.stdout).to_string();
+    assert!(
+        dry.status.success(),
+        "{}",
+        String::from_utf8_lossy(&dry.stderr)
+    );
+    assert!(said.contains("Hearing long-ago"), "{said}");
+    assert!(
+        said.contains("Would delete 1 contact detail, 1 attachment from 1 hearing(s)"),
+        "{said}"
+    );
+    assert!(
+        contact_of(&app, &gone).0.is_some(),
+        "a dry run deletes nothing"
+    );
+
+    let done = crate::backup::program(app.data_dir.path(), &["purge"], "");
+    let said = String::from_utf8_lossy(&done.stdout).to_string();
+    assert!(
+        said.contains("Deleted 1 contact detail, 1 attachment from 1 hearing(s)"),
+        "{said}"
+    );
+    assert_eq!(contact_of(&app, &gone), (None, None));
+    assert!(!said.contains("rosa"), "counts only");
+    let again = crate::backup::program(app.data_dir.path(), &["purge"], "");
+    assert!(String::from_utf8_lossy(&again.stdout).contains("Nothing to purge"));
+}
+
 async fn a_bad_number_of_days_is_refused_and_kept(app: TestApp) {
     login_as(&app, "olga@example.org", Role::Organizer).await;
     for (typed, says) in [
