@@ -315,7 +315,7 @@ privacy-default-notice =
 
     Ce que nous ne gardons pas : nous n’enregistrons ni ne journalisons votre adresse IP ni votre appareil. Les pages ne chargent rien d’autres sites web. Lire ces pages n’enregistre rien sur vous sur notre serveur. Nous ne gardons pas votre code de reçu sous une forme que l’on puisse relire : vous êtes la seule personne à l’avoir.
 
-    Combien de temps nous gardons vos coordonnées : jusqu’à ce que vous les supprimiez sur la page « Consulter mon témoignage », avec votre code de reçu. Les organisateurs peuvent fixer une durée plus courte.
+    Combien de temps nous gardons vos coordonnées et vos fichiers : jusqu’à ce que vous les supprimiez sur la page « Consulter mon témoignage », avec votre code de reçu, et au plus tard jusqu’à la date indiquée sur le formulaire de témoignage, un nombre fixe de jours après la fermeture de l’audience.
 
     Si vous retirez votre témoignage, il n’est plus utilisé d’aucune façon à partir de ce moment.
 

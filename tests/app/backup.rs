@@ -4,7 +4,7 @@
 //! `pg_restore` bring the database back and the app reads it.
 
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Command;
 
 use diesel::prelude::*;
 use indicatif::ProgressBar;
@@ -49,27 +49,14 @@ fn contains(haystack: &[u8], needle: &str) -> bool {
         .any(|w| w == needle.as_bytes())
 }
 
-/// Run the command-line program with only these settings.
-pub fn program(data_dir: &Path, args: &[&str], stdin: &str) -> std::process::Output {
-    use std::io::Write as _;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_peoples-upr"))
-        .args(args)
-        .env_clear()
-        .env("PATH", std::env::var("PATH").unwrap_or_default())
-        .env("UPR_DATA_DIR", data_dir)
-        .env("UPR_LOG", "warn")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
-    child.wait_with_output().unwrap()
+/// Run one of PostgreSQL's tools; it must succeed.
+fn pg_tool(name: &str, args: &[String]) {
+    let out = Command::new(name).args(args).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{name}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 #[derive(QueryableByName)]
@@ -189,15 +176,11 @@ async fn a_backup_comes_back_whole_and_opens_only_with_a_password_or_the_recover
     let fresh = tempfile::tempdir().unwrap();
     let data = fresh.path().join("data");
     let archive_arg = archive.to_string_lossy().to_string();
-    let done = program(&data, &["restore", &archive_arg], "");
-    assert!(
-        done.status.success(),
-        "{}",
-        String::from_utf8_lossy(&done.stderr)
-    );
-    let refused = program(&data, &["restore", &archive_arg], "");
-    assert!(!refused.status.success());
-    assert!(String::from_utf8_lossy(&refused.stderr).contains("already exists"));
+    let (ok, said) = crate::startup::run(&data, &["restore", &archive_arg], "");
+    assert!(ok, "{said}");
+    let (ok, said) = crate::startup::run(&data, &["restore", &archive_arg], "");
+    assert!(!ok);
+    assert!(said.contains("already exists"), "{said}");
 
     // The same rows in every table, the same testimony, the same sealed files.
     let live_file = app.data_dir.path().join("peoples-upr.sqlite3");
@@ -245,22 +228,18 @@ async fn a_backup_comes_back_whole_and_opens_only_with_a_password_or_the_recover
             .text()
             .contains(BODY)
     );
-    let wrong = program(
+    let wrong = crate::startup::run(
         &data,
         &["originals", "recover", "--email", "later@example.org"],
         "ABCD",
     );
-    assert!(!wrong.status.success());
-    let recovered = program(
+    assert!(!wrong.0);
+    let (ok, said) = crate::startup::run(
         &data,
         &["originals", "recover", "--email", "later@example.org"],
         &app.recovery.display(),
     );
-    assert!(
-        recovered.status.success(),
-        "{}",
-        String::from_utf8_lossy(&recovered.stderr)
-    );
+    assert!(ok, "{said}");
     let later = log_in(&base, "later@example.org").await;
     assert!(
         get_with(&later, &format!("{base}{path}"))
@@ -295,30 +274,24 @@ async fn pg_dump_and_pg_restore_bring_a_postgres_database_back() {
         panic!("a PostgreSQL run has a PostgreSQL URL");
     };
     let dump = out.path().join("upr.dump");
-    let dumped = Command::new("pg_dump")
-        .arg("--format=custom")
-        .arg(format!("--file={}", dump.display()))
-        .arg(format!("--dbname={url}"))
-        .output()
-        .unwrap();
-    assert!(
-        dumped.status.success(),
-        "{}",
-        String::from_utf8_lossy(&dumped.stderr)
+    pg_tool(
+        "pg_dump",
+        &[
+            "--format=custom".into(),
+            format!("--file={}", dump.display()),
+            format!("--dbname={url}"),
+        ],
     );
     let admin = postgres_admin_url().unwrap();
     let target = create_pg_database(&admin);
     let target_url = replace_db_name(&admin, &target.name);
-    let restored = Command::new("pg_restore")
-        .arg("--no-owner")
-        .arg(format!("--dbname={target_url}"))
-        .arg(&dump)
-        .output()
-        .unwrap();
-    assert!(
-        restored.status.success(),
-        "{}",
-        String::from_utf8_lossy(&restored.stderr)
+    pg_tool(
+        "pg_restore",
+        &[
+            "--no-owner".into(),
+            format!("--dbname={target_url}"),
+            dump.display().to_string(),
+        ],
     );
 
     let fresh = tempfile::tempdir().unwrap();

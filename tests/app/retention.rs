@@ -247,13 +247,9 @@ async fn the_purge_command_lists_then_deletes() {
     let old = open_hearing(&app, "long-ago");
     let gone = testimony_with_file(&app, "long-ago").await;
     closed_days_ago(&app, &old, 200);
-    let dry = crate::backup::program(app.data_dir.path(), &["purge", "--dry-run"], "");
-    let said = String::from_utf8_lossy(&dry.stdout).to_string();
-    assert!(
-        dry.status.success(),
-        "{}",
-        String::from_utf8_lossy(&dry.stderr)
-    );
+    let dir = app.data_dir.path();
+    let (ok, said) = crate::startup::run(dir, &["purge", "--dry-run"], "");
+    assert!(ok, "{said}");
     assert!(said.contains("Hearing long-ago"), "{said}");
     assert!(
         said.contains("Would delete 1 contact detail, 1 attachment from 1 hearing(s)"),
@@ -264,16 +260,16 @@ async fn the_purge_command_lists_then_deletes() {
         "a dry run deletes nothing"
     );
 
-    let done = crate::backup::program(app.data_dir.path(), &["purge"], "");
-    let said = String::from_utf8_lossy(&done.stdout).to_string();
+    let (ok, said) = crate::startup::run(dir, &["purge"], "");
+    assert!(ok, "{said}");
     assert!(
         said.contains("Deleted 1 contact detail, 1 attachment from 1 hearing(s)"),
         "{said}"
     );
     assert_eq!(contact_of(&app, &gone), (None, None));
     assert!(!said.contains("rosa"), "counts only");
-    let again = crate::backup::program(app.data_dir.path(), &["purge"], "");
-    assert!(String::from_utf8_lossy(&again.stdout).contains("Nothing to purge"));
+    let (_, said) = crate::startup::run(dir, &["purge"], "");
+    assert!(said.contains("Nothing to purge"), "{said}");
 }
 
 async fn a_bad_number_of_days_is_refused_and_kept(app: TestApp) {
