@@ -120,7 +120,10 @@ pub fn backup(
     let _leftovers = Leftovers(vec![partial.clone(), snapshot.clone()]);
 
     let (database, rows) = match &config.database_url {
-        DatabaseUrl::Sqlite(_) => {
+        DatabaseUrl::Sqlite(path) => {
+            if !path.exists() {
+                bail!("there is no database at {} to back up", path.display());
+            }
             let pool = db::connect(&config.database_url)?;
             let mut conn = pool.get()?;
             db::backup::sqlite_copy(&mut conn, &snapshot)

@@ -310,4 +310,12 @@ async fn a_bad_number_of_days_is_refused_and_kept(app: TestApp) {
     assert_eq!(days, Some(30));
     let edit = app.get(&format!("/staff/hearings/{id}/edit")).await;
     assert_eq!(edit.field_value("retention_days").as_deref(), Some("30"));
+    let shown = app.get(&format!("/staff/hearings/{id}")).await;
+    assert!(
+        shown
+            .text()
+            .contains("30 days after closing (set for this hearing)"),
+        "{}",
+        shown.text()
+    );
 }
