@@ -63,6 +63,11 @@ hearing-give-testimony = Give your testimony
 
 ## Testimony form
 form-intro = You do not need an account. Only your testimony and who you are in it are required; everything else is up to you.
+form-retention = { $days ->
+    [0] Contact details and attachments are deleted when this hearing closes (on { $date }).
+    [one] Contact details and attachments are deleted { $days } day after this hearing closes (on { $date }).
+   *[other] Contact details and attachments are deleted { $days } days after this hearing closes (on { $date }).
+}
 form-required = (required)
 form-optional-hint = You can leave these empty.
 form-body-label = Your testimony
@@ -310,7 +315,7 @@ privacy-default-notice =
 
     What we do not keep: we do not store or log your IP address or your device. Pages load nothing from other websites. Reading these pages stores nothing about you on our server. We do not keep your receipt code in a form anyone can read back: only you have it.
 
-    How long we keep your contact details: until you delete them on the page “Check my testimony”, with your receipt code. The organisers may set a shorter period.
+    How long we keep your contact details and files: until you delete them on the page “Check my testimony”, with your receipt code, and at most until the date the testimony form gives, a set number of days after the hearing closes.
 
     If you withdraw your testimony, it is not used in any way from then on.
 

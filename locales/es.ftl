@@ -63,6 +63,11 @@ hearing-give-testimony = Dar su testimonio
 
 ## Testimony form
 form-intro = No necesita una cuenta. Solo es obligatorio dar su testimonio y decir quién es usted en él; todo lo demás lo decide usted.
+form-retention = { $days ->
+    [0] Los datos de contacto y los archivos adjuntos se eliminan al cerrarse esta audiencia (el { $date }).
+    [one] Los datos de contacto y los archivos adjuntos se eliminan { $days } día después del cierre de esta audiencia (el { $date }).
+   *[other] Los datos de contacto y los archivos adjuntos se eliminan { $days } días después del cierre de esta audiencia (el { $date }).
+}
 form-required = (obligatorio)
 form-optional-hint = Puede dejar estos campos vacíos.
 form-body-label = Su testimonio
@@ -310,7 +315,7 @@ privacy-default-notice =
 
     Qué no guardamos: no guardamos ni registramos su dirección IP ni su dispositivo. Las páginas no cargan nada de otros sitios web. Leer estas páginas no guarda nada sobre usted en nuestro servidor. No guardamos su código de recibo de una forma que alguien pueda volver a leer: solo usted lo tiene.
 
-    Cuánto tiempo guardamos sus datos de contacto: hasta que usted los borre en la página “Consultar mi testimonio”, con su código de recibo. Los organizadores pueden fijar un plazo más corto.
+    Cuánto tiempo guardamos sus datos de contacto y sus archivos: hasta que usted los borre en la página “Consultar mi testimonio”, con su código de recibo, y como máximo hasta la fecha que indica el formulario de testimonio, un número fijo de días después del cierre de la audiencia.
 
     Si retira su testimonio, desde ese momento no se usa de ninguna manera.
 

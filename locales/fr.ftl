@@ -63,6 +63,11 @@ hearing-give-testimony = Donner votre témoignage
 
 ## Testimony form
 form-intro = Vous n’avez pas besoin de compte. Seules deux choses sont obligatoires : votre témoignage, et qui vous êtes dans ce témoignage. Tout le reste est à votre choix.
+form-retention = { $days ->
+    [0] Les coordonnées et les pièces jointes sont supprimées à la fermeture de cette audience (le { $date }).
+    [one] Les coordonnées et les pièces jointes sont supprimées { $days } jour après la fermeture de cette audience (le { $date }).
+   *[other] Les coordonnées et les pièces jointes sont supprimées { $days } jours après la fermeture de cette audience (le { $date }).
+}
 form-required = (obligatoire)
 form-optional-hint = Vous pouvez laisser ces champs vides.
 form-body-label = Votre témoignage
@@ -310,7 +315,7 @@ privacy-default-notice =
 
     Ce que nous ne gardons pas : nous n’enregistrons ni ne journalisons votre adresse IP ni votre appareil. Les pages ne chargent rien d’autres sites web. Lire ces pages n’enregistre rien sur vous sur notre serveur. Nous ne gardons pas votre code de reçu sous une forme que l’on puisse relire : vous êtes la seule personne à l’avoir.
 
-    Combien de temps nous gardons vos coordonnées : jusqu’à ce que vous les supprimiez sur la page « Consulter mon témoignage », avec votre code de reçu. Les organisateurs peuvent fixer une durée plus courte.
+    Combien de temps nous gardons vos coordonnées et vos fichiers : jusqu’à ce que vous les supprimiez sur la page « Consulter mon témoignage », avec votre code de reçu, et au plus tard jusqu’à la date indiquée sur le formulaire de témoignage, un nombre fixe de jours après la fermeture de l’audience.
 
     Si vous retirez votre témoignage, il n’est plus utilisé d’aucune façon à partir de ce moment.
 

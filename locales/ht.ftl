@@ -63,6 +63,10 @@ hearing-give-testimony = Bay temwayaj ou
 
 ## Testimony form
 form-intro = Ou pa bezwen yon kont. Se sèlman temwayaj ou ak kiyès ou ye nan temwayaj la ki obligatwa; tout lòt bagay, se ou ki deside.
+form-retention = { $days ->
+    [0] Nou efase done kontak ak fichye yo depi odyans sa a fèmen ({ $date }).
+   *[other] Nou efase done kontak ak fichye yo { $days } jou apre odyans sa a fèmen ({ $date }).
+}
 form-required = (obligatwa)
 form-optional-hint = Ou ka kite espas sa yo vid.
 form-body-label = Temwayaj ou
@@ -298,7 +302,7 @@ privacy-default-notice =
 
     Kisa nou pa kenbe: nou pa anrejistre adrès IP ou ni aparèy ou. Paj yo pa chaje anyen ki soti nan lòt sit entènèt. Lè ou li paj sa yo, nou pa anrejistre anyen sou ou nan sèvè nou. Nou pa kenbe kòd resi ou nan yon fòm pèsonn ka li ankò: se ou sèl ki genyen l.
 
-    Konbyen tan nou kenbe enfòmasyon pou kontakte w yo: jiskaske ou efase yo sou paj “Verifye temwayaj mwen”, ak kòd resi ou. Òganizatè yo ka deside yon tan ki pi kout.
+    Konbyen tan nou kenbe enfòmasyon pou kontakte w yo ak fichye ou yo: jiskaske ou efase yo sou paj “Verifye temwayaj mwen”, ak kòd resi ou, epi pa pi ta pase dat fòmilè temwayaj la bay, yon kantite jou apre odyans lan fèmen.
 
     Si ou retire temwayaj ou, depi lè sa a nou p ap itilize l okenn fason.
 

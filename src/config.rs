@@ -66,6 +66,11 @@ pub struct Config {
     pub log_filter: String,
     pub mail_poll_seconds: u64,
     pub workers: usize,
+    /// Days after a hearing closes when its contact details and attachments are purged,
+    /// unless the hearing sets its own.
+    pub retention_days: i64,
+    /// How often the purge runs in the server, in minutes (0: never; `purge` still works).
+    pub purge_interval_minutes: u64,
 }
 
 /// A setting that could not be used, with the name the person must fix.
@@ -108,6 +113,8 @@ pub const SETTINGS: &[&str] = &[
     "UPR_ATTACHMENTS_MAX_FILES",
     "UPR_LOG",
     "UPR_WORKERS",
+    "UPR_RETENTION_DAYS",
+    "UPR_PURGE_INTERVAL_MINUTES",
 ];
 
 fn file_key(env_name: &str) -> String {
@@ -268,6 +275,15 @@ impl Config {
                 1,
                 256,
             )? as usize,
+            retention_days: number(
+                &get,
+                "UPR_RETENTION_DAYS",
+                crate::domain::retention::DEFAULT_DAYS,
+                0,
+                crate::domain::retention::MAX_DAYS,
+            )?,
+            purge_interval_minutes: number(&get, "UPR_PURGE_INTERVAL_MINUTES", 60, 0, 7 * 24 * 60)?
+                as u64,
         })
     }
 
@@ -357,6 +373,8 @@ mod tests {
         assert_eq!(c.base_url, "http://127.0.0.1:8080");
         assert_eq!(c.mail, MailTransport::File("data/mail".into()));
         assert!(!c.secure_cookies());
+        assert_eq!(c.retention_days, 90);
+        assert_eq!(c.purge_interval_minutes, 60);
     }
 
     #[test]
@@ -383,6 +401,8 @@ mod tests {
     fn bad_numbers_and_keys_are_named() {
         let e = Config::from_values(&values(&[("UPR_INVITE_HOURS", "0")])).unwrap_err();
         assert_eq!(e.name, "UPR_INVITE_HOURS");
+        let e = Config::from_values(&values(&[("UPR_RETENTION_DAYS", "-1")])).unwrap_err();
+        assert_eq!(e.name, "UPR_RETENTION_DAYS");
         let e = Config::from_values(&values(&[("UPR_SESSION_KEY", "c2hvcnQ=")])).unwrap_err();
         assert!(e.message.contains("64 bytes"));
     }

@@ -24,14 +24,20 @@ pub fn create_private_dir(dir: &Path) -> std::io::Result<()> {
     set_mode(dir, 0o700)
 }
 
-/// Write a file readable only by this user, replacing any earlier one.
-pub fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+/// Create (or empty) a file readable only by this user, open for writing.
+pub fn create_private(path: &Path) -> std::io::Result<std::fs::File> {
     let mut options = std::fs::OpenOptions::new();
     options.write(true).create(true).truncate(true);
     #[cfg(unix)]
     options.mode(0o600);
-    let mut file = options.open(path)?;
+    let file = options.open(path)?;
     set_mode(path, 0o600)?;
+    Ok(file)
+}
+
+/// Write a file readable only by this user, replacing any earlier one.
+pub fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let mut file = create_private(path)?;
     file.write_all(bytes)?;
     file.sync_all()
 }

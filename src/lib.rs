@@ -4,6 +4,7 @@
 //! The binary (`src/main.rs`) only parses the command line and calls [`cli::run`].
 
 pub mod attachments;
+pub mod backup;
 pub mod cli;
 pub mod config;
 pub mod crypto;

@@ -142,6 +142,14 @@ pub fn run(listener: TcpListener, prepared: Prepared) -> anyhow::Result<Server> 
         state.pool.clone(),
         SESSION_SWEEP_EVERY,
     ));
+    if state.config.purge_interval_minutes > 0 {
+        actix_web::rt::spawn(purge_on_schedule(
+            state.pool.clone(),
+            state.config.data_dir.clone(),
+            state.config.retention_days,
+            Duration::from_secs(state.config.purge_interval_minutes * 60),
+        ));
+    }
     let session_key = Arc::new(session_key);
     let server = HttpServer::new(move || {
         let store = DbSessionStore::new(state.pool.clone());
@@ -170,4 +178,33 @@ pub fn run(listener: TcpListener, prepared: Prepared) -> anyhow::Result<Server> 
     .shutdown_timeout(10)
     .run();
     Ok(server)
+}
+
+/// Run the retention purge at start and then every `every`; a run that falls behind is
+/// skipped, never doubled. The work runs on the blocking pool; what was purged goes to
+/// the audit trail and, as counts, to the log.
+async fn purge_on_schedule(
+    pool: db::Pool,
+    data_dir: std::path::PathBuf,
+    default_days: i64,
+    every: Duration,
+) {
+    let mut ticks = tokio::time::interval(every);
+    ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
+    loop {
+        ticks.tick().await;
+        let dir = data_dir.clone();
+        let done = crate::service::run(&pool, move |conn| {
+            crate::service::retention::purge(conn, &dir, default_days)
+        })
+        .await;
+        match done {
+            Ok(purged) => {
+                for p in purged {
+                    tracing::info!(hearing = %p.hearing_id, contacts = p.contacts, attachments = p.attachments, "retention purge");
+                }
+            }
+            Err(e) => tracing::warn!(error = %e, "the retention purge failed; it runs again later"),
+        }
+    }
 }

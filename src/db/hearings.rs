@@ -53,6 +53,10 @@ pub struct Hearing {
     pub updated_at: NaiveDateTime,
     /// The time zone its times are shown in (an IANA name).
     pub time_zone: String,
+    /// Days after closing when contact details and attachments go (`None`: the default).
+    pub retention_days: Option<i32>,
+    /// When it was last closed (cleared when reopened).
+    pub closed_at: Option<NaiveDateTime>,
 }
 
 impl Hearing {
@@ -110,6 +114,8 @@ pub struct HearingFields {
     pub closes_at: NaiveDateTime,
     /// The IANA name of the time zone its times are shown in.
     pub time_zone: String,
+    /// Days after closing when contact details and attachments go (`None`: the default).
+    pub retention_days: Option<i32>,
     pub theme_ids: Vec<String>,
     /// The texts of each language the hearing accepts, the first language first.
     pub texts: Vec<LangTexts>,
@@ -158,6 +164,7 @@ struct Columns<'a> {
     opens_at: NaiveDateTime,
     closes_at: NaiveDateTime,
     time_zone: &'a str,
+    retention_days: Option<i32>,
     updated_at: NaiveDateTime,
 }
 
@@ -176,6 +183,7 @@ impl<'a> Columns<'a> {
             opens_at: f.opens_at,
             closes_at: f.closes_at,
             time_zone: &f.time_zone,
+            retention_days: f.retention_days,
             updated_at: at,
         }
     }
@@ -456,5 +464,16 @@ pub fn set_status(
         hearings::updated_at.eq(now()),
     ))
     .execute(conn)?;
+    // Retention counts from the closing; reopening starts it over.
+    let closed_at = match to {
+        HearingStatus::Closed => Some(now()),
+        HearingStatus::Open | HearingStatus::Draft => None,
+        HearingStatus::Archived => return Ok(n == 1),
+    };
+    if n == 1 {
+        diesel::update(hearings::table.find(id))
+            .set(hearings::closed_at.eq(closed_at))
+            .execute(conn)?;
+    }
     Ok(n == 1)
 }

@@ -4,6 +4,7 @@
 //! chosen from the URL scheme at start. Backend-specific SQL lives only in this module.
 
 pub mod audit;
+pub mod backup;
 pub mod details;
 pub mod excerpts;
 pub mod hearings;
@@ -15,6 +16,7 @@ pub mod outbox;
 pub mod queue;
 pub mod redaction;
 pub mod reports;
+pub mod retention;
 pub mod review;
 pub mod schema;
 pub mod search;

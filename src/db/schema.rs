@@ -81,6 +81,8 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         time_zone -> Text,
+        retention_days -> Nullable<Integer>,
+        closed_at -> Nullable<Timestamp>,
     }
 }
 

@@ -240,6 +240,7 @@ impl Plan {
             opens_at: starts_on.and_hms_opt(0, 0, 0).unwrap_or(now) - chrono::Duration::days(45),
             closes_at: now + chrono::Duration::days(90),
             time_zone: self.time_zone.into(),
+            retention_days: None,
             theme_ids: self.themes.iter().map(|t| t.to_string()).collect(),
             texts: self
                 .languages

@@ -95,6 +95,7 @@ actions! {
     Withdrawn => "testimony.withdrawn", "Testimony withdrawn";
     Erased => "testimony.erased", "Testimony erased";
     ContactDeleted => "contact.deleted", "Contact details deleted";
+    Purged => "retention.purged", "Purged contact details and attachments";
     VocabularyAdded => "vocabulary.added", "Added to a vocabulary";
     Exported => "exported", "Exported";
     ReportCreated => "report.created", "Created a report";

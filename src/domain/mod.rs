@@ -14,6 +14,7 @@ pub mod pii;
 pub mod receipt;
 pub mod redaction;
 pub mod report;
+pub mod retention;
 pub mod review;
 pub mod submission;
 pub mod testimony;

@@ -18,6 +18,7 @@ pub mod reading;
 pub mod receipts;
 pub mod redaction;
 pub mod reports;
+pub mod retention;
 pub mod review;
 pub mod tags;
 pub mod testimony;

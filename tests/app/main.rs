@@ -7,6 +7,7 @@ mod helpers;
 
 mod audit;
 mod auth;
+mod backup;
 mod browser;
 mod demo;
 mod hearing_languages;
@@ -20,6 +21,7 @@ mod public_pages;
 mod receipts;
 mod redaction;
 mod reports;
+mod retention;
 mod review_queue;
 mod review_reading;
 mod review_tags;

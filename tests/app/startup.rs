@@ -16,7 +16,7 @@ fn binary(dir: &std::path::Path) -> Command {
 }
 
 /// Run a command with `input` on standard input; (succeeded, stdout + stderr).
-fn run(dir: &std::path::Path, args: &[&str], input: &str) -> (bool, String) {
+pub fn run(dir: &std::path::Path, args: &[&str], input: &str) -> (bool, String) {
     let mut child = binary(dir)
         .args(args)
         .stdin(Stdio::piped())

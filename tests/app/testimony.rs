@@ -84,6 +84,7 @@ pub fn hearing_with_status(app: &TestApp, slug: &str, status: HearingStatus) -> 
         opens_at: now - chrono::Duration::days(1),
         closes_at: now + chrono::Duration::days(30),
         time_zone: "UTC".into(),
+        retention_days: None,
         theme_ids: vec![
             "asylum-access".into(),
             "immigration-detention".into(),
@@ -614,6 +615,7 @@ async fn consent_is_bound_to_the_consent_text_the_witness_saw(app: TestApp) {
             opens_at: h.opens_at,
             closes_at: h.closes_at,
             time_zone: "UTC".into(),
+            retention_days: None,
             theme_ids: themes.into_iter().map(|t| t.id).collect(),
             texts: vec![
                 lang_texts(

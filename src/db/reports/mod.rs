@@ -165,7 +165,7 @@ pub fn latest_versions(conn: &mut DbConn) -> QueryResult<Vec<VersionRow>> {
             latest.push(v);
         }
     }
-    latest.sort_by(|a, b| b.created_at.cmp(&a.created_at));
+    latest.sort_by_key(|v| std::cmp::Reverse(v.created_at));
     Ok(latest)
 }
 

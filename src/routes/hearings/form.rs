@@ -11,6 +11,7 @@ use crate::db::hearings::{ConsentText, Hearing, HearingFields, HearingText, Them
 use crate::db::{self};
 use crate::domain::FormErrors;
 use crate::domain::hearing::{TIME_ZONES, slugify, valid_slug};
+use crate::domain::retention::RetentionDays;
 use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::state::AppState;
@@ -58,6 +59,8 @@ pub struct HearingForm {
     pub closes_at: String,
     /// The IANA name of the hearing's time zone; the window's times are in it.
     pub time_zone: String,
+    /// Days after closing when contact details and attachments go; empty: the default.
+    pub retention_days: String,
     pub consent_text: String,
     /// The language of `title`, `summary` and `consent_text` (a hidden field); the other
     /// languages' texts end in their code.
@@ -174,6 +177,7 @@ impl HearingForm {
             opens_at: local(h.opens_at, h.zone()),
             closes_at: local(h.closes_at, h.zone()),
             time_zone: h.zone().name().to_string(),
+            retention_days: h.retention_days.map(|d| d.to_string()).unwrap_or_default(),
             ..Default::default()
         };
         for lang in Lang::ALL {
@@ -364,6 +368,12 @@ impl HearingForm {
             );
         }
 
+        let retention_days = RetentionDays::parse(&self.retention_days)
+            .map_err(|m| errors.add("retention_days", m))
+            .ok()
+            .flatten()
+            .map(RetentionDays::days);
+
         let texts = texts::parse(self, &languages, &mut errors);
 
         match (starts_on, opens_at, closes_at) {
@@ -381,6 +391,7 @@ impl HearingForm {
                     opens_at,
                     closes_at,
                     time_zone: zone.name().to_string(),
+                    retention_days,
                     theme_ids,
                     texts,
                 })
@@ -505,6 +516,8 @@ pub struct FormPage {
     pub languages: Vec<Choice>,
     /// The time zones to choose from: (IANA name, label).
     pub time_zones: &'static [(&'static str, &'static str)],
+    /// The retention field's hint, naming the configured default.
+    pub retention_hint: String,
     pub errors: FormErrors,
 }
 
@@ -561,6 +574,10 @@ pub async fn form_page(
             })
             .collect(),
         time_zones: TIME_ZONES,
+        retention_hint: format!(
+            "A whole number from 0 (right after closing) to 3650. Leave it empty for the default: {} days.",
+            state.config.retention_days
+        ),
         ctx,
         form,
         errors,

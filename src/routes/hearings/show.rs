@@ -84,6 +84,8 @@ pub struct ShowPage {
     pub place: String,
     pub opens: String,
     pub closes: String,
+    /// When contact details and attachments are deleted, in words.
+    pub retention: String,
     pub languages: Vec<&'static str>,
     pub themes: Vec<String>,
     pub consent_version: i32,
@@ -132,6 +134,7 @@ pub async fn hearing_page(
         place: super::place(&h),
         opens: super::moment(h.opens_at, &h),
         closes: super::moment(h.closes_at, &h),
+        retention: retention(&h, state.config.retention_days),
         languages: h.languages().into_iter().map(Lang::english_name).collect(),
         themes: themes.iter().map(|t| t.label(Lang::En)).collect(),
         consent_version: consent.version,
@@ -156,6 +159,22 @@ pub async fn hearing_page(
         errors,
     };
     web::form_page(&page, &page.errors)
+}
+
+/// "90 days after closing (the default): from June 12, 2027 if …", for the staff page.
+fn retention(h: &db::hearings::Hearing, default_days: i64) -> String {
+    use crate::domain::retention;
+    let days = retention::effective_days(h.retention_days, default_days);
+    let whose = if h.retention_days.is_some() {
+        "set for this hearing"
+    } else {
+        "the default"
+    };
+    let day = retention::deletion_day(h.closes_at, h.zone(), days);
+    format!(
+        "{days} days after closing ({whose}): from {} if the hearing closes when its window ends",
+        crate::i18n::format_date(day, Lang::En)
+    )
 }
 
 #[get("/staff/hearings/{id}")]

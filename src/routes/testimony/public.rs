@@ -59,6 +59,8 @@ pub struct HearingPage {
     /// A message above the form (e.g. the form must be sent again).
     pub notice: Option<String>,
     pub action: String,
+    /// When contact details and attachments will be deleted, in words.
+    pub retention: String,
 }
 
 /// A public hearing with what the form needs. Drafts and archived hearings are not public.
@@ -114,11 +116,28 @@ fn hearing_page(
             false,
         ),
         action: format!("/hearings/{}/testimony", loaded.hearing.slug),
+        retention: retention_notice(&loaded.hearing, state.config.retention_days, lang),
         ctx,
         form,
         errors,
         notice,
     }
+}
+
+/// "Contact details and attachments are deleted 90 days after this hearing closes (on
+/// June 12, 2027)", in the page's language.
+fn retention_notice(hearing: &Hearing, default_days: i64, lang: crate::i18n::Lang) -> String {
+    use crate::domain::retention;
+    let days = retention::effective_days(hearing.retention_days, default_days);
+    let day = retention::deletion_day(hearing.closes_at, hearing.zone(), days);
+    crate::i18n::message(
+        lang,
+        "form-retention",
+        &[
+            ("days", &days.to_string()),
+            ("date", &crate::i18n::format_date(day, lang)),
+        ],
+    )
 }
 
 #[get("/hearings/{slug}")]

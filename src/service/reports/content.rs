@@ -52,7 +52,7 @@ pub fn load_content(conn: &mut DbConn, version_id: &str) -> Result<ReportContent
             ));
         }
     }
-    hearings.sort_by(|a, b| a.0.cmp(&b.0));
+    hearings.sort_by_key(|h| h.0);
     let hearing_summaries = hearings
         .into_iter()
         .map(|(_, h, id)| {

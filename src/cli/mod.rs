@@ -1,10 +1,13 @@
-//! The command line: serve, migrate, manage staff accounts, verify the audit trail, and
-//! fill an empty database with demo data.
+//! The command line: serve, migrate, manage staff accounts, verify the audit trail, purge
+//! what retention ends, back up and restore, and fill an empty database with demo data.
 
 use std::io::{BufRead as _, IsTerminal as _};
 use std::net::TcpListener;
 
 use clap::{Parser, Subcommand};
+
+mod demo;
+mod ops;
 
 use crate::config::Config;
 use crate::db;
@@ -56,6 +59,30 @@ pub enum Command {
         /// How many recommendations the demo report makes (300 for a benchmark).
         #[arg(long, value_name = "N", default_value_t = 12)]
         recommendations: usize,
+    },
+    /// Delete the contact details (email, phone) and attachments of testimony given at
+    /// hearings closed longer than their retention (UPR_RETENTION_DAYS unless the hearing
+    /// sets its own), and print the counts. The server also does this every hour.
+    Purge {
+        /// Only list what would be deleted, as counts; delete nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Write a backup to FILE while the server runs: on SQLite, one archive with a
+    /// consistent copy of the database, the sealed attachments and the data key file; on
+    /// PostgreSQL, the data folder's files, and how to use pg_dump for the database.
+    Backup {
+        /// The archive to write.
+        file: std::path::PathBuf,
+        /// Replace FILE if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Bring a backup back into an empty data folder (UPR_DATA_DIR) and, on SQLite, a
+    /// database file that does not exist yet; then `serve` starts on it.
+    Restore {
+        /// The archive written by `backup`.
+        file: std::path::PathBuf,
     },
 }
 
@@ -163,7 +190,10 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             testimonies,
             seed,
             recommendations,
-        } => demo(&config, testimonies, seed, recommendations),
+        } => demo::demo(&config, testimonies, seed, recommendations),
+        Command::Purge { dry_run } => ops::purge(&config, dry_run),
+        Command::Backup { file, force } => ops::backup(&config, &file, force),
+        Command::Restore { file } => ops::restore(&config, &file),
     }
 }
 
@@ -268,7 +298,7 @@ fn read_password() -> anyhow::Result<String> {
 }
 
 /// Open the database for a command: private files, migrations applied.
-fn open_database(config: &Config) -> anyhow::Result<db::PooledConn> {
+pub(crate) fn open_database(config: &Config) -> anyhow::Result<db::PooledConn> {
     crate::files::restrict_new_files();
     crate::files::secure_tree(&config.data_dir)?;
     let keys = crate::startup::data_keys(config)?;
@@ -308,111 +338,6 @@ fn verify_audit(config: &Config) -> anyhow::Result<()> {
             "the audit trail is broken: {problem}. Restore the database from a backup made before this, compare the head of the trail with the backup's, and investigate who could write to the database"
         ),
     }
-}
-
-/// Fill the database with demo data, with a progress bar on standard error, then print
-/// what was made and how to sign in.
-fn demo(
-    config: &Config,
-    testimonies: u64,
-    seed: u64,
-    recommendations: usize,
-) -> anyhow::Result<()> {
-    let mut conn = open_database(config)?;
-    let opts = crate::demo::DemoOptions {
-        testimonies,
-        seed,
-        keys: crate::startup::data_keys(config)?,
-        site: config.base_url.clone(),
-    };
-    let bar = indicatif::ProgressBar::with_draw_target(
-        Some(testimonies),
-        indicatif::ProgressDrawTarget::stderr(),
-    );
-    bar.set_style(
-        indicatif::ProgressStyle::with_template(
-            "Making testimony {pos}/{len} {wide_bar} {elapsed_precise} (about {eta} left)",
-        )
-        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-    );
-    let made = crate::demo::run(&mut conn, &config.data_dir, &opts, &|n| bar.set_position(n));
-    bar.finish_and_clear();
-    let made = made?;
-    let spinner = indicatif::ProgressBar::new_spinner();
-    spinner.set_message("Compiling, scanning and publishing the demo report");
-    spinner.enable_steady_tick(std::time::Duration::from_millis(200));
-    let report = crate::demo::report::make(&mut conn, &made, recommendations);
-    spinner.finish_and_clear();
-    print_demo(&made, config);
-    print_demo_report(&report?, config);
-    Ok(())
-}
-
-fn print_demo_report(report: &crate::demo::report::ReportMade, config: &Config) {
-    println!();
-    match &report.not_published {
-        None => {
-            println!(
-                "A report with {} recommendations is published: the public page, with its DOCX, CSV and JSON downloads, is at",
-                report.recommendations
-            );
-            println!(
-                "    {}/reports/{}",
-                config.base_url.trim_end_matches('/'),
-                report.report_id
-            );
-        }
-        Some(why) => {
-            println!("The demo report was compiled but not published: {why}");
-        }
-    }
-    println!(
-        "Editors find it at {}/staff/reports/{}",
-        config.base_url.trim_end_matches('/'),
-        report.version_id
-    );
-}
-
-fn print_demo(summary: &crate::demo::DemoSummary, config: &Config) {
-    let c = &summary.counts;
-    println!(
-        "Demo data is ready in {}: {} hearings and {} testimonies.",
-        config.database_url.describe(),
-        summary.hearings.len(),
-        summary.testimonies
-    );
-    println!(
-        "  review: {} approved, {} in review, {} waiting for the witness, {} excluded, {} not opened yet; {} withdrawn by their witness",
-        c.approved, c.in_review, c.waiting, c.excluded, c.received, c.withdrawn
-    );
-    println!(
-        "  {} translations, {} excerpts",
-        summary.translations,
-        summary.excerpts()
-    );
-    println!();
-    println!("Start the server with the same settings (`peoples-upr serve`) and sign in at");
-    println!("    {}", summary.sign_in_url);
-    println!();
-    println!(
-        "{:<30} {:<10} {:<20} originals",
-        "email", "role", "password"
-    );
-    for s in &summary.staff {
-        println!(
-            "{:<30} {:<10} {:<20} {}",
-            s.email,
-            s.role.as_str(),
-            s.password,
-            if s.granted { "granted" } else { "-" }
-        );
-    }
-    println!();
-    println!("These passwords are shown this once and kept nowhere else.");
-    println!(
-        "The organisation's recovery key, which restores access to originals when no administrator can:"
-    );
-    println!("    {}", summary.recovery.display());
 }
 
 fn recover(config: Config, email: &str) -> anyhow::Result<()> {
