@@ -189,6 +189,23 @@ pub fn with(extra: &[(&'static str, &str)], name: &str) -> Vec<(&'static str, St
     fields
 }
 
+/// A hearing `slug`, a granted editor signed in, and one approved testimony of Rosa
+/// Martínez with a quotable excerpt. Returns (hearing id, testimony id, excerpt id).
+async fn one_quotable(app: &TestApp, slug: &str) -> (String, String, String) {
+    let hearing = open_hearing(app, slug);
+    granted_editor(app, "editor@example.org").await;
+    let (id, _, excerpt) = ready(
+        app,
+        slug,
+        &with(&[], "Rosa Martínez"),
+        "They kept us in a cold room for nine days.",
+        Some(("a cold room", false)),
+        true,
+    )
+    .await;
+    (hearing, id, excerpt.unwrap())
+}
+
 async fn granted_editor(app: &TestApp, email: &str) {
     let id = app.create_user(email, Role::Editor);
     app.grant(&id);
@@ -508,18 +525,7 @@ async fn an_editor_builds_publishes_and_traces_a_report(app: TestApp) {
 }
 
 async fn the_leak_scan_blocks_a_planted_name_and_says_where_not_what(app: TestApp) {
-    let hearing = open_hearing(&app, "leak");
-    granted_editor(&app, "editor@example.org").await;
-    let (t1, _, e1) = ready(
-        &app,
-        "leak",
-        &with(&[], "Rosa Martínez"),
-        "They kept us in a cold room for nine days.",
-        Some(("a cold room", false)),
-        true,
-    )
-    .await;
-    let e1 = e1.unwrap();
+    let (hearing, t1, e1) = one_quotable(&app, "leak").await;
     let vid = start(&app, &hearing, "Leaky report").await;
     add_section(
         &app,
@@ -570,18 +576,7 @@ async fn the_leak_scan_blocks_a_planted_name_and_says_where_not_what(app: TestAp
 }
 
 async fn report_forms_refuse_bad_input_and_keep_what_was_typed(app: TestApp) {
-    let hearing = open_hearing(&app, "forms");
-    granted_editor(&app, "editor@example.org").await;
-    let (_, _, e1) = ready(
-        &app,
-        "forms",
-        &with(&[], "Rosa Martínez"),
-        "They kept us in a cold room.",
-        Some(("a cold room", false)),
-        true,
-    )
-    .await;
-    let e1 = e1.unwrap();
+    let (hearing, _, e1) = one_quotable(&app, "forms").await;
     let empty = app
         .submit("/staff/reports", "/staff/reports", &[("title", "  ")])
         .await;
@@ -681,18 +676,7 @@ async fn report_forms_refuse_bad_input_and_keep_what_was_typed(app: TestApp) {
 }
 
 async fn only_a_granted_editor_publishes_and_a_published_version_never_changes(app: TestApp) {
-    let hearing = open_hearing(&app, "grant");
-    granted_editor(&app, "granted@example.org").await;
-    let (_, _, e1) = ready(
-        &app,
-        "grant",
-        &with(&[], "Rosa Martínez"),
-        "They kept us in a cold room.",
-        Some(("a cold room", false)),
-        true,
-    )
-    .await;
-    let e1 = e1.unwrap();
+    let (hearing, _, e1) = one_quotable(&app, "grant").await;
     let vid = start(&app, &hearing, "Granted report").await;
     assert_eq!(
         add_recommendation(&app, &vid, "End cold rooms", &[&e1])
