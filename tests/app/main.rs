@@ -10,6 +10,7 @@ mod auth;
 mod backup;
 mod browser;
 mod demo;
+mod fuzz;
 mod hearing_languages;
 mod hearings;
 mod hearings_access;

@@ -315,6 +315,19 @@ async fn every_route_allows_and_denies_as_the_table_says(app: TestApp) {
             let page = call(&client, &app, route, &csrf, &fixtures).await;
             let what = format!("{visitor:?} {} {}", route.method, route.path);
             assert!(page.status < 500, "{what}: server error {}", page.status);
+            // Every answer of every route, allowed or not, carries the security headers.
+            for (header, expected) in [
+                ("x-content-type-options", "nosniff"),
+                ("referrer-policy", "no-referrer"),
+                ("x-frame-options", "DENY"),
+            ] {
+                assert_eq!(page.header(header), Some(expected), "{what}: {header}");
+            }
+            assert!(
+                page.header("content-security-policy")
+                    .is_some_and(|c| c.contains("frame-ancestors 'none'")),
+                "{what}: no CSP"
+            );
             match (route.access, visitor) {
                 (Public, _) => assert!(
                     page.status != 403 && page.status != 404 && !sent_to_login(&page),
