@@ -537,7 +537,7 @@ async fn read(res: reqwest::Response) -> Page {
     }
 }
 
-fn mails_in(dir: &std::path::Path, to: &str) -> Vec<String> {
+pub fn mails_in(dir: &std::path::Path, to: &str) -> Vec<String> {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return vec![];
     };

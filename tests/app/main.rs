@@ -15,6 +15,7 @@ mod hearing_languages;
 mod hearings;
 mod hearings_access;
 mod hearings_lifecycle;
+mod instances;
 mod messages;
 mod organisation;
 mod originals;

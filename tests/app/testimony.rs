@@ -153,7 +153,18 @@ pub async fn submit_testimony(
     fields: &[(&str, String)],
     files: Vec<(&str, Vec<u8>)>,
 ) -> Page {
-    let page = crate::helpers::get_with(client, &app.url(&format!("/hearings/{slug}"))).await;
+    submit_testimony_at(client, &app.base, slug, fields, files).await
+}
+
+/// The same, to the instance of the application at `base`.
+pub async fn submit_testimony_at(
+    client: &reqwest::Client,
+    base: &str,
+    slug: &str,
+    fields: &[(&str, String)],
+    files: Vec<(&str, Vec<u8>)>,
+) -> Page {
+    let page = crate::helpers::get_with(client, &format!("{base}/hearings/{slug}")).await;
     let mut form = Form::new()
         .text("csrf_token", page.csrf())
         .text(
@@ -175,7 +186,7 @@ pub async fn submit_testimony(
         );
     }
     let res = client
-        .post(app.url(&format!("/hearings/{slug}/testimony")))
+        .post(format!("{base}/hearings/{slug}/testimony"))
         .multipart(form)
         .send()
         .await
