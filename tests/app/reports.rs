@@ -648,8 +648,10 @@ async fn report_forms_refuse_bad_input_and_keep_what_was_typed(app: TestApp) {
         .submit(
             &list,
             &list,
+            // The same excerpt twice (a crafted form): cited once, no error.
             &[
                 ("text", "Investigate every death in custody"),
+                ("excerpts", &e1),
                 ("excerpts", &e1),
             ],
         )
@@ -658,6 +660,8 @@ async fn report_forms_refuse_bad_input_and_keep_what_was_typed(app: TestApp) {
     let rid = app.db(|c| peoples_upr::db::reports::parts::recommendations(c, &vid).unwrap())[0]
         .id
         .clone();
+    let cited = app.db(|c| peoples_upr::db::reports::parts::evidence(c, &rid).unwrap());
+    assert_eq!(cited, [e1.clone()]);
     let edit = format!("/staff/report-recommendations/{rid}");
     let bad_note = app
         .submit(

@@ -188,9 +188,20 @@ pub fn update_section(
     set_section_excerpts(conn, id, excerpt_ids)
 }
 
+/// The ids once each, in the order first given (a form may repeat one).
+fn once_each(ids: &[String]) -> Vec<&String> {
+    let mut out: Vec<&String> = Vec::with_capacity(ids.len());
+    for id in ids {
+        if !out.contains(&id) {
+            out.push(id);
+        }
+    }
+    out
+}
+
 fn set_section_excerpts(conn: &mut DbConn, id: &str, excerpt_ids: &[String]) -> QueryResult<()> {
     diesel::delete(sec_ex::table.filter(sec_ex::section_id.eq(id))).execute(conn)?;
-    for (i, e) in excerpt_ids.iter().enumerate() {
+    for (i, e) in once_each(excerpt_ids).into_iter().enumerate() {
         diesel::insert_into(sec_ex::table)
             .values((
                 sec_ex::section_id.eq(id),
@@ -280,7 +291,7 @@ pub fn update_recommendation(
 
 fn set_evidence(conn: &mut DbConn, id: &str, excerpt_ids: &[String]) -> QueryResult<()> {
     diesel::delete(rec_ex::table.filter(rec_ex::recommendation_id.eq(id))).execute(conn)?;
-    for e in excerpt_ids {
+    for e in once_each(excerpt_ids) {
         diesel::insert_into(rec_ex::table)
             .values((rec_ex::recommendation_id.eq(id), rec_ex::excerpt_id.eq(e)))
             .execute(conn)?;
