@@ -661,7 +661,7 @@ async fn report_forms_refuse_bad_input_and_keep_what_was_typed(app: TestApp) {
         .id
         .clone();
     let cited = app.db(|c| peoples_upr::db::reports::parts::evidence(c, &rid).unwrap());
-    assert_eq!(cited, [e1.clone()]);
+    assert_eq!(cited, std::slice::from_ref(&e1));
     let edit = format!("/staff/report-recommendations/{rid}");
     let bad_note = app
         .submit(
