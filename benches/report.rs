@@ -33,6 +33,12 @@ fn timed<T>(
 }
 
 fn main() -> anyhow::Result<()> {
+    // `cargo bench` passes `--bench`; `cargo test --all-targets` runs this file too, and
+    // then it only says how to run it.
+    if !std::env::args().any(|a| a == "--bench") {
+        println!("The report benchmark runs with: cargo bench --bench report");
+        return Ok(());
+    }
     let testimonies = env("UPR_BENCH_TESTIMONIES", 10_000);
     let recommendations = env("UPR_BENCH_RECOMMENDATIONS", 300) as usize;
     let dir = tempfile::tempdir()?;

@@ -99,6 +99,10 @@ impl Header {
     }
 }
 
+/// The form of a button that only posts its anti-forgery token.
+#[derive(serde::Deserialize)]
+pub struct Empty {}
+
 /// Service refusals as form errors.
 pub fn errors(refusals: Vec<Refusal>) -> FormErrors {
     let mut errors = FormErrors::default();

@@ -286,6 +286,7 @@ pub async fn delete(
     staff: Staff,
     state: Data<AppState>,
     id: Path<String>,
+    Form(_): Form<super::Empty>,
 ) -> Result<HttpResponse, AppError> {
     staff.require(Permission::ReviewTestimony)?;
     let id = id.into_inner();

@@ -17,7 +17,7 @@ use crate::report::model::VersionStatus;
 use crate::service::reports::publish::{self, KINDS, NotPublished};
 use crate::service::reports::{self as svc, Refusal, content};
 use crate::state::AppState;
-use crate::web::{self, Ctx, Staff};
+use crate::web::{self, Ctx, Form, Staff};
 
 /// Another version of the same report.
 pub struct VersionRow {
@@ -189,6 +189,7 @@ pub async fn finalise(
     staff: Staff,
     state: Data<AppState>,
     id: Path<String>,
+    Form(_): Form<super::Empty>,
 ) -> Result<HttpResponse, AppError> {
     staff.require(Permission::ReviewTestimony)?;
     let (id, by) = (id.into_inner(), UserId::from(staff.user.id.clone()));
@@ -210,6 +211,7 @@ pub async fn reopen(
     staff: Staff,
     state: Data<AppState>,
     id: Path<String>,
+    Form(_): Form<super::Empty>,
 ) -> Result<HttpResponse, AppError> {
     staff.require(Permission::ReviewTestimony)?;
     let (id, by) = (id.into_inner(), UserId::from(staff.user.id.clone()));
@@ -224,6 +226,7 @@ pub async fn publish_version(
     staff: Staff,
     state: Data<AppState>,
     id: Path<String>,
+    Form(_): Form<super::Empty>,
 ) -> Result<HttpResponse, AppError> {
     staff.require(Permission::ReviewTestimony)?;
     let id = id.into_inner();
@@ -266,6 +269,7 @@ pub async fn new_version(
     staff: Staff,
     state: Data<AppState>,
     id: Path<String>,
+    Form(_): Form<super::Empty>,
 ) -> Result<HttpResponse, AppError> {
     staff.require(Permission::ReviewTestimony)?;
     let (id, by) = (id.into_inner(), UserId::from(staff.user.id.clone()));
@@ -282,6 +286,7 @@ pub async fn take_down(
     staff: Staff,
     state: Data<AppState>,
     id: Path<String>,
+    Form(_): Form<super::Empty>,
 ) -> Result<HttpResponse, AppError> {
     staff.require(Permission::ReviewTestimony)?;
     let (id, by) = (id.into_inner(), UserId::from(staff.user.id.clone()));
