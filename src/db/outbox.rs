@@ -34,12 +34,74 @@ pub fn enqueue(conn: &mut DbConn, kind: &str, payload: Vec<u8>) -> QueryResult<S
 
 /// Claim up to `limit` due messages for `hold`. A claim is exclusive across instances:
 /// an instance that dies mid-send lets its claims lapse and another picks them up.
+///
+/// On PostgreSQL one statement picks the due rows with `FOR UPDATE SKIP LOCKED`, so
+/// instances claiming at the same moment take different messages without waiting on
+/// each other. SQLite has one writer at a time; there each row is taken by a
+/// compare-and-set on `claimed_until`.
 pub fn claim_due(
     conn: &mut DbConn,
     limit: i64,
     hold: chrono::Duration,
 ) -> QueryResult<Vec<Claimed>> {
     let t = now();
+    match conn {
+        DbConn::Pg(pg) => claim_skip_locked(pg, t, limit, hold),
+        DbConn::Sqlite(_) => claim_one_by_one(conn, t, limit, hold),
+    }
+}
+
+#[derive(QueryableByName)]
+struct ClaimedRow {
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    id: String,
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    kind: String,
+    #[diesel(sql_type = diesel::sql_types::Binary)]
+    payload: Vec<u8>,
+    #[diesel(sql_type = diesel::sql_types::Integer)]
+    attempts: i32,
+    #[diesel(sql_type = diesel::sql_types::Timestamp)]
+    next_attempt_at: NaiveDateTime,
+}
+
+fn claim_skip_locked(
+    pg: &mut diesel::PgConnection,
+    t: NaiveDateTime,
+    limit: i64,
+    hold: chrono::Duration,
+) -> QueryResult<Vec<Claimed>> {
+    use diesel::sql_types::{BigInt, Timestamp};
+    let mut rows: Vec<ClaimedRow> = diesel::sql_query(
+        "UPDATE outbox SET claimed_until = $1 \
+         WHERE id IN (SELECT id FROM outbox \
+             WHERE sent_at IS NULL AND failed_at IS NULL AND next_attempt_at <= $2 \
+               AND (claimed_until IS NULL OR claimed_until < $2) \
+             ORDER BY next_attempt_at LIMIT $3 FOR UPDATE SKIP LOCKED) \
+         RETURNING id, kind, payload, attempts, next_attempt_at",
+    )
+    .bind::<Timestamp, _>(t + hold)
+    .bind::<Timestamp, _>(t)
+    .bind::<BigInt, _>(limit)
+    .load(pg)?;
+    rows.sort_by_key(|r| r.next_attempt_at);
+    Ok(rows
+        .into_iter()
+        .map(|r| Claimed {
+            id: r.id,
+            kind: r.kind,
+            payload: r.payload,
+            attempts: r.attempts,
+        })
+        .collect())
+}
+
+fn claim_one_by_one(
+    conn: &mut DbConn,
+    t: NaiveDateTime,
+    limit: i64,
+    hold: chrono::Duration,
+) -> QueryResult<Vec<Claimed>> {
     let due: Vec<String> = outbox::table
         .filter(outbox::sent_at.is_null())
         .filter(outbox::failed_at.is_null())
