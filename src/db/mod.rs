@@ -155,9 +155,21 @@ impl ManageConnection for ConnectionManager {
             .map_err(r2d2::Error::QueryError)
     }
 
-    fn has_broken(&self, _conn: &mut DbConn) -> bool {
-        false
+    /// A connection left inside a transaction (a panic mid-transaction) is not reused,
+    /// nor a PostgreSQL connection found dead after the work it served failed.
+    fn has_broken(&self, conn: &mut DbConn) -> bool {
+        if diesel::r2d2::R2D2Connection::is_broken(conn) {
+            return true;
+        }
+        let failed = WORK_FAILED.with(|f| f.replace(false));
+        failed && matches!(conn, DbConn::Pg(_)) && conn.batch_execute("SELECT 1").is_err()
     }
+}
+
+thread_local! {
+    /// Set by [`run`] when the work on a connection failed, so that the pool checks the
+    /// connection when it comes back instead of before every checkout.
+    static WORK_FAILED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 /// The connection pool shared by request handlers and background workers.
@@ -181,6 +193,10 @@ pub fn connect(url: &DatabaseUrl) -> anyhow::Result<Pool> {
     r2d2::Pool::builder()
         .max_size(size)
         .min_idle(Some(1))
+        // No `SELECT 1` before every checkout: a request pays for its own queries only.
+        // A PostgreSQL connection the server closed fails the work it is given, is then
+        // found dead when it comes back (`has_broken`) and replaced.
+        .test_on_check_out(false)
         .connection_timeout(Duration::from_secs(10))
         .build(ConnectionManager { url: url.clone() })
         .map_err(|e| {
@@ -310,7 +326,12 @@ where
     let pool = pool.clone();
     actix_web::web::block(move || {
         let mut conn = pool.get().map_err(|e| E::from(DbError::Pool(e)))?;
-        f(&mut conn)
+        let result = f(&mut conn);
+        if result.is_err() {
+            WORK_FAILED.with(|failed| failed.set(true));
+        }
+        drop(conn);
+        result
     })
     .await
     .map_err(|_| E::from(DbError::Cancelled))?
