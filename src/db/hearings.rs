@@ -270,6 +270,29 @@ pub fn themes_of(conn: &mut DbConn, hearing_id: &str) -> QueryResult<Vec<Theme>>
         .load(conn)
 }
 
+/// The themes of several hearings at once, by hearing id, each in vocabulary order.
+pub fn themes_of_all(
+    conn: &mut DbConn,
+    of: &[Hearing],
+) -> QueryResult<std::collections::HashMap<String, Vec<Theme>>> {
+    let ids: Vec<&str> = of.iter().map(|h| h.id.as_str()).collect();
+    let rows: Vec<(String, Theme)> = hearing_themes::table
+        .inner_join(themes::table)
+        .filter(hearing_themes::hearing_id.eq_any(&ids))
+        .order((
+            themes::builtin.desc(),
+            themes::created_at.asc(),
+            themes::name.asc(),
+        ))
+        .select((hearing_themes::hearing_id, Theme::as_select()))
+        .load(conn)?;
+    let mut by_hearing: std::collections::HashMap<String, Vec<Theme>> = Default::default();
+    for (hearing, theme) in rows {
+        by_hearing.entry(hearing).or_default().push(theme);
+    }
+    Ok(by_hearing)
+}
+
 /// The newest version of a hearing's consent text in each language that has one.
 pub fn current_consent_texts(conn: &mut DbConn, hearing_id: &str) -> QueryResult<Vec<ConsentText>> {
     let all = consent_texts::table
@@ -326,14 +349,41 @@ pub fn localize(conn: &mut DbConn, hearing: &mut Hearing, lang: Lang) -> QueryRe
         .first(conn)
         .optional()?;
     if let Some(text) = text {
-        if !text.title.trim().is_empty() {
-            hearing.title = text.title;
-        }
-        if !text.summary.trim().is_empty() {
-            hearing.summary = text.summary;
+        apply_text(hearing, text);
+    }
+    Ok(())
+}
+
+/// [`localize`] for several hearings, with one query.
+pub fn localize_all(conn: &mut DbConn, hearings: &mut [Hearing], lang: Lang) -> QueryResult<()> {
+    let ids: Vec<String> = hearings
+        .iter()
+        .filter(|h| h.languages().contains(&lang) && lang != h.first_language())
+        .map(|h| h.id.clone())
+        .collect();
+    if ids.is_empty() {
+        return Ok(());
+    }
+    let texts: Vec<HearingText> = hearing_texts::table
+        .filter(hearing_texts::hearing_id.eq_any(&ids))
+        .filter(hearing_texts::lang.eq(lang.code()))
+        .select(HearingText::as_select())
+        .load(conn)?;
+    for text in texts {
+        if let Some(h) = hearings.iter_mut().find(|h| h.id == text.hearing_id) {
+            apply_text(h, text);
         }
     }
     Ok(())
+}
+
+fn apply_text(hearing: &mut Hearing, text: HearingText) {
+    if !text.title.trim().is_empty() {
+        hearing.title = text.title;
+    }
+    if !text.summary.trim().is_empty() {
+        hearing.summary = text.summary;
+    }
 }
 
 pub fn consent_text(conn: &mut DbConn, id: &str) -> QueryResult<ConsentText> {

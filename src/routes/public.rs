@@ -16,8 +16,12 @@ pub struct HomePage {
 }
 
 #[get("/")]
-pub async fn home(ctx: Ctx) -> Result<HttpResponse, AppError> {
-    w::page(&HomePage { ctx })
+pub async fn home(ctx: Ctx, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+    let build = match w::shared_page(&state, &ctx) {
+        Ok(copy) => return Ok(copy),
+        Err(build) => build,
+    };
+    w::finish_shared_page(&state, build, &ctx, &HomePage { ctx: ctx.clone() })
 }
 
 #[derive(serde::Deserialize)]

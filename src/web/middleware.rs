@@ -147,3 +147,26 @@ pub async fn request_log(
         }
     }
 }
+
+/// Whatever staff post on this instance (a hearing saved, opened or closed, a theme
+/// added, the organisation's texts changed) drops the public pages' shared copies.
+pub async fn clear_shared_pages(
+    req: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<impl MessageBody>, Error> {
+    let staff_post = req.method() == actix_web::http::Method::POST && {
+        let path = req.path();
+        ["/staff/", "/admin/"].iter().any(|p| path.starts_with(p))
+    };
+    let state = staff_post
+        .then(|| {
+            req.app_data::<actix_web::web::Data<crate::state::AppState>>()
+                .cloned()
+        })
+        .flatten();
+    let res = next.call(req).await?;
+    if let Some(state) = state {
+        state.pages.clear();
+    }
+    Ok(res)
+}

@@ -7,6 +7,7 @@ pub mod csrf;
 pub mod ctx;
 pub mod form;
 pub mod middleware;
+pub mod page_cache;
 pub mod session_store;
 
 use actix_web::HttpResponse;
@@ -36,11 +37,57 @@ pub fn render<T: Template>(status: StatusCode, template: &T) -> Result<HttpRespo
     let body = template.render().map_err(|e| {
         AppError::Internal(anyhow::Error::new(e).context("template failed to render"))
     })?;
+    Ok(html(status, body))
+}
+
+/// A finished page as a response.
+pub fn html(status: StatusCode, body: String) -> HttpResponse {
     let mut res = HttpResponse::build(status)
         .content_type("text/html; charset=utf-8")
         .body(body);
     res.extensions_mut().insert(Rendered);
-    Ok(res)
+    res
+}
+
+/// How a public page shared between visitors is to be built (see [`page_cache`]).
+#[derive(Clone, Copy, Debug)]
+pub struct SharedBuild {
+    /// Rendered with slots and kept for others, or this visitor's own.
+    pub shared: bool,
+    generation: u64,
+}
+
+/// A public page from its shared copy, or how to build it. Visitors who are signed in
+/// or have a message waiting always get their own.
+pub fn shared_page(state: &crate::state::AppState, ctx: &Ctx) -> Result<HttpResponse, SharedBuild> {
+    let shared = ctx.user.is_none() && ctx.flash.is_none();
+    if shared && let Some(body) = state.pages.get(&ctx.path, ctx.lang) {
+        return Ok(html(StatusCode::OK, page_cache::fill(&body, &ctx.csrf)));
+    }
+    Err(SharedBuild {
+        shared,
+        generation: state.pages.generation(),
+    })
+}
+
+/// Render a public page built after [`shared_page`]; keep it when it is shared.
+pub fn finish_shared_page<T: Template>(
+    state: &crate::state::AppState,
+    build: SharedBuild,
+    ctx: &Ctx,
+    template: &T,
+) -> Result<HttpResponse, AppError> {
+    let body = template.render().map_err(|e| {
+        AppError::Internal(anyhow::Error::new(e).context("template failed to render"))
+    })?;
+    if !build.shared {
+        return Ok(html(StatusCode::OK, body));
+    }
+    let body: std::sync::Arc<str> = body.into();
+    state
+        .pages
+        .keep(build.generation, &ctx.path, ctx.lang, body.clone());
+    Ok(html(StatusCode::OK, page_cache::fill(&body, &ctx.csrf)))
 }
 
 /// Render a template as a 200 page.

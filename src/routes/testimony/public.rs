@@ -28,24 +28,28 @@ pub struct HearingsPage {
 /// Open hearings first, then those that no longer (or do not yet) accept testimony.
 #[get("/hearings")]
 pub async fn list(ctx: Ctx, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+    let build = match w::shared_page(&state, &ctx) {
+        Ok(copy) => return Ok(copy),
+        Err(build) => build,
+    };
     let lang = ctx.lang;
     let views = crate::web::run_db(&state.pool, move |conn| {
-        let hearings = db::hearings::list_public(conn)?;
-        let mut views = Vec::new();
-        for mut h in hearings {
-            db::hearings::localize(conn, &mut h, lang)?;
-            let themes = db::hearings::themes_of(conn, &h.id)?;
-            views.push(HearingView::new(&h, &themes, lang));
-        }
-        Ok(views)
+        let mut hearings = db::hearings::list_public(conn)?;
+        db::hearings::localize_all(conn, &mut hearings, lang)?;
+        let mut themes = db::hearings::themes_of_all(conn, &hearings)?;
+        Ok(hearings
+            .iter()
+            .map(|h| HearingView::new(h, &themes.remove(&h.id).unwrap_or_default(), lang))
+            .collect::<Vec<_>>())
     })
     .await?;
     let (accepting, others) = views.into_iter().partition(|v| v.accepting);
-    w::page(&HearingsPage {
-        ctx,
+    let page = HearingsPage {
+        ctx: ctx.clone(),
         accepting,
         others,
-    })
+    };
+    w::finish_shared_page(&state, build, &ctx, &page)
 }
 
 #[derive(Template)]
@@ -146,19 +150,23 @@ pub async fn show(
     state: web::Data<AppState>,
     slug: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
+    let build = match w::shared_page(&state, &ctx) {
+        Ok(copy) => return Ok(copy),
+        Err(build) => build,
+    };
     let loaded = load_hearing(&state, slug.into_inner(), true, ctx.lang).await?;
-    let form = TestimonyForm {
+    let mut form = TestimonyForm {
         language: ctx.lang.code().to_string(),
         ..TestimonyForm::fresh()
     };
-    w::page(&hearing_page(
-        ctx,
-        &state,
-        &loaded,
-        form,
-        FormErrors::default(),
-        None,
-    ))
+    let mut page_ctx = ctx.clone();
+    if build.shared {
+        // Filled in per response: the shared copy holds neither.
+        page_ctx.csrf = w::page_cache::CSRF_SLOT.to_string();
+        form.submission_key = w::page_cache::SUBMISSION_SLOT.to_string();
+    }
+    let page = hearing_page(page_ctx, &state, &loaded, form, FormErrors::default(), None);
+    w::finish_shared_page(&state, build, &ctx, &page)
 }
 
 #[post("/hearings/{slug}/testimony")]
@@ -169,7 +177,9 @@ pub async fn submit(
     slug: web::Path<String>,
     payload: web::Payload,
 ) -> Result<HttpResponse, AppError> {
-    let raw = form::read(&req, payload, state.config.attachments).await?;
+    let mut raw = form::read(&req, payload, state.config.attachments, &state.uploads).await?;
+    // The files' share of the upload memory is given back once the answer is ready.
+    let _memory = raw.memory.take();
     let csrf_ok = ctx.verify_csrf(&raw.csrf).is_ok();
     let loaded = match load_hearing(&state, slug.into_inner(), true, ctx.lang).await {
         Err(AppError::NotFound) if !csrf_ok => return Err(AppError::Csrf),
