@@ -174,6 +174,7 @@ err-files-many = Attach at most { $max ->
    *[other] { $max } files
 }.
 err-files-total = Together, the files are larger than { $max } MB.
+err-files-busy = Many people are sending files right now, so yours were not received. Everything you typed is kept: attach your files again and send the form, or send it without them.
 err-closed = This hearing no longer accepts testimony, so yours was not sent. Your text is kept below: copy it if you want to keep it.
 err-too-many-submissions = Many testimonies have been sent from this connection. Wait { $minutes ->
     [one] { $minutes } minute

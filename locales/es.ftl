@@ -174,6 +174,7 @@ err-files-many = Adjunte como máximo { $max ->
    *[other] { $max } archivos
 }.
 err-files-total = Juntos, los archivos pesan más de { $max } MB.
+err-files-busy = Muchas personas están enviando archivos en este momento, así que los suyos no se recibieron. Todo lo que escribió se conserva: adjunte sus archivos de nuevo y envíe el formulario, o envíelo sin ellos.
 err-closed = Esta audiencia ya no recibe testimonios, así que el suyo no se envió. Su texto se conserva abajo: cópielo si quiere guardarlo.
 err-too-many-submissions = Se han enviado muchos testimonios desde esta conexión. Espere { $minutes ->
     [one] { $minutes } minuto

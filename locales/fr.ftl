@@ -174,6 +174,7 @@ err-files-many = Joignez { $max ->
    *[other] { $max } fichiers
 } au maximum.
 err-files-total = Ensemble, les fichiers dépassent { $max } Mo.
+err-files-busy = Beaucoup de personnes envoient des fichiers en ce moment : les vôtres n’ont pas été reçus. Tout ce que vous avez écrit est conservé : joignez de nouveau vos fichiers et envoyez le formulaire, ou envoyez-le sans eux.
 err-closed = Cette audience n’accepte plus de témoignages, donc le vôtre n’a pas été envoyé. Votre texte est conservé ci-dessous : copiez-le si vous voulez le garder.
 err-too-many-submissions = Beaucoup de témoignages ont été envoyés depuis cette connexion. Attendez { $minutes ->
     [one] { $minutes } minute

@@ -164,6 +164,7 @@ err-file-unreadable = Nou pa t ka li “{ $name }” tankou yon foto. Eseye yon 
 err-file-big = “{ $name }” pi gwo pase { $max } MB.
 err-files-many = Pa mete plis pase { $max } fichye.
 err-files-total = Tout fichye yo ansanm pi gwo pase { $max } MB.
+err-files-busy = Anpil moun ap voye fichye kounye a, kidonk nou pa resevwa pa w yo. Tout sa ou te ekri rete la: mete fichye ou yo ankò epi voye fòmilè a, oswa voye l san yo.
 err-closed = Odyans sa a pa resevwa temwayaj ankò, kidonk temwayaj ou a pa t voye. Tèks ou a toujou la anba a: kopye l si ou vle kenbe l.
 err-too-many-submissions = Gen anpil temwayaj ki soti nan koneksyon sa a. Tann { $minutes } minit, epi voye l ankò. Tèks ou a toujou la.
 

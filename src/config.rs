@@ -45,6 +45,11 @@ pub struct AttachmentLimits {
     pub max_file_bytes: usize,
     pub max_total_bytes: usize,
     pub max_files: usize,
+    /// Memory all uploads in progress may hold together (see `attachments::budget`).
+    pub memory_bytes: usize,
+    /// How long an upload waits for room in that memory before it is read without its
+    /// files (the witness is asked to attach them again).
+    pub memory_wait: std::time::Duration,
 }
 
 /// All settings, validated.
@@ -110,6 +115,8 @@ pub const SETTINGS: &[&str] = &[
     "UPR_INVITE_HOURS",
     "UPR_ATTACHMENT_MAX_MB",
     "UPR_ATTACHMENTS_TOTAL_MB",
+    "UPR_UPLOAD_MEMORY_MB",
+    "UPR_UPLOAD_WAIT_SECONDS",
     "UPR_ATTACHMENTS_MAX_FILES",
     "UPR_LOG",
     "UPR_WORKERS",
@@ -250,7 +257,21 @@ impl Config {
             max_file_bytes: number(&get, "UPR_ATTACHMENT_MAX_MB", 10, 1, 100)? as usize * mb,
             max_total_bytes: number(&get, "UPR_ATTACHMENTS_TOTAL_MB", 25, 1, 500)? as usize * mb,
             max_files: number(&get, "UPR_ATTACHMENTS_MAX_FILES", 5, 0, 20)? as usize,
+            memory_bytes: number(&get, "UPR_UPLOAD_MEMORY_MB", 32, 1, 4096)? as usize * mb,
+            memory_wait: std::time::Duration::from_secs(number(
+                &get,
+                "UPR_UPLOAD_WAIT_SECONDS",
+                30,
+                1,
+                600,
+            )? as u64),
         };
+        if attachments.memory_bytes < attachments.max_total_bytes {
+            return Err(err(
+                "UPR_UPLOAD_MEMORY_MB",
+                "must be at least UPR_ATTACHMENTS_TOTAL_MB: one witness's files must fit in it",
+            ));
+        }
         Ok(Self {
             database_url,
             data_dir,

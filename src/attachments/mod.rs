@@ -13,6 +13,7 @@
 //!
 //! The storage functions live in `store.rs` and are re-exported here.
 
+pub mod budget;
 mod jpeg;
 mod pdf;
 mod png;

@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use actix_web::{HttpRequest, web};
 use futures_util::StreamExt as _;
 
+use crate::attachments::budget::{Reserved, UploadBudget};
 use crate::config::AttachmentLimits;
 use crate::domain::clean_input;
 use crate::domain::submission::SubmissionKey;
@@ -133,6 +134,8 @@ pub struct Upload {
 /// A problem with the attachments as a whole or one file, found while reading.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum UploadProblem {
+    /// Others' files filled the memory for uploads too long: these were not kept.
+    Busy,
     TooMany,
     TooBig(String),
     TotalTooBig,
@@ -146,6 +149,8 @@ pub struct RawSubmission {
     pub problems: Vec<UploadProblem>,
     /// A text field was larger than any valid answer (cut when read).
     pub oversized_text: bool,
+    /// The share of the upload memory the files hold: keep it until they are sealed.
+    pub memory: Option<Reserved>,
 }
 
 /// Read a testimony post. Multipart (with files) or a plain urlencoded form both work.
@@ -154,6 +159,7 @@ pub async fn read(
     req: &HttpRequest,
     mut payload: web::Payload,
     limits: AttachmentLimits,
+    budget: &UploadBudget,
 ) -> Result<RawSubmission, AppError> {
     let content_type = req
         .headers()
@@ -165,8 +171,20 @@ pub async fn read(
     let mut uploads = Vec::new();
     let mut problems = Vec::new();
     let mut oversized_text = false;
+    let mut memory = None;
 
     if content_type.starts_with("multipart/form-data") {
+        // Room for the files before a byte of them is read: what the body announces,
+        // never more than one testimony's files may take.
+        let announced = req
+            .headers()
+            .get("Content-Length")
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.parse::<usize>().ok())
+            .unwrap_or(limits.max_total_bytes)
+            .min(limits.max_total_bytes);
+        memory = budget.reserve(announced).await;
+        let room = memory.is_some();
         let mut multipart = actix_multipart::Multipart::new(req.headers(), payload);
         let mut total: usize = 0;
         // Past this, stop reading altogether: nobody sends this much by mistake.
@@ -186,7 +204,8 @@ pub async fn read(
             };
             let is_file = filename.is_some();
             let limit = if is_file {
-                limits.max_file_bytes
+                // Without room, a file is read past: none of it is kept.
+                if room { limits.max_file_bytes } else { 0 }
             } else {
                 TEXT_FIELD_BYTES
             };
@@ -210,7 +229,11 @@ pub async fn read(
                         continue; // The file input was left empty.
                     }
                     let display = short_name(&filename);
-                    if uploads.len() >= limits.max_files {
+                    if !room {
+                        if !problems.contains(&UploadProblem::Busy) {
+                            problems.push(UploadProblem::Busy);
+                        }
+                    } else if uploads.len() >= limits.max_files {
                         if !problems.contains(&UploadProblem::TooMany) {
                             problems.push(UploadProblem::TooMany);
                         }
@@ -263,6 +286,7 @@ pub async fn read(
         uploads,
         problems,
         oversized_text,
+        memory,
     })
 }
 

@@ -116,7 +116,9 @@ pub async fn submit(
     payload: web::Payload,
 ) -> Result<HttpResponse, AppError> {
     staff.require(Permission::TakeTestimony)?;
-    let raw = form::read(&req, payload, state.config.attachments).await?;
+    let mut raw = form::read(&req, payload, state.config.attachments, &state.uploads).await?;
+    // The files' share of the upload memory is given back once the answer is ready.
+    let _memory = raw.memory.take();
     let csrf_ok = staff.ctx.verify_csrf(&raw.csrf).is_ok();
     let loaded = match load(&state, id.into_inner()).await {
         Err(AppError::NotFound) if !csrf_ok => return Err(AppError::Csrf),

@@ -200,6 +200,7 @@ pub fn validate(
     let mb = |b: usize| (b / (1024 * 1024)).to_string();
     for p in &raw.problems {
         let msg = match p {
+            UploadProblem::Busy => words.t("err-files-busy"),
             UploadProblem::TooMany => {
                 words.t1("err-files-many", "max", &limits.max_files.to_string())
             }
