@@ -235,6 +235,8 @@ pub async fn login(
     let password = password.to_string();
     let code = code.to_string();
     let data_keys = state.keys.clone();
+    // Wait for a turn before taking a connection: the check below holds one throughout.
+    let _turn = state.password_turns.acquire().await;
     let outcome = super::run(&state.pool, move |conn| {
         let user = db::users::find_by_email(conn, &email)?;
         let hash = user.as_ref().map(|u| u.password_hash.as_str());

@@ -20,6 +20,7 @@ both_databases!(
     expired_sessions_are_refused_and_swept,
     anti_forgery_tokens_are_bound_to_the_cookie,
     a_witness_who_leaves_cannot_come_back_with_the_old_cookie,
+    logins_at_once_all_get_in_while_pages_are_served,
 );
 
 const SESSION: &str = "upr_session";
@@ -422,4 +423,42 @@ async fn a_witness_who_leaves_cannot_come_back_with_the_old_cookie(app: TestApp)
         1,
         "nothing of the witness who left is left, only the sending browser's receipt"
     );
+}
+
+/// Logins take turns at the password check; a burst of them all succeed, each with its
+/// own working session, and the public pages answer meanwhile.
+async fn logins_at_once_all_get_in_while_pages_are_served(app: TestApp) {
+    open_hearing(&app, "turnos");
+    let people: Vec<String> = (0..6).map(|i| format!("staff{i}@example.org")).collect();
+    for email in &people {
+        app.create_user(email, Role::Editor);
+    }
+    let clients: Vec<reqwest::Client> = people.iter().map(|_| app.other_client()).collect();
+    let logins =
+        futures_util::future::join_all(people.iter().zip(&clients).map(|(email, client)| async {
+            let fields = [("email", email.as_str()), ("password", PASSWORD)];
+            submit_with(client, &app.base, "/login", "/login", &fields).await
+        }));
+    let visitor = app.other_client();
+    let pages = async {
+        let mut statuses = Vec::new();
+        for _ in 0..10 {
+            statuses.push(
+                get_with(&visitor, &app.url("/hearings/turnos"))
+                    .await
+                    .status,
+            );
+        }
+        statuses
+    };
+    let (logins, statuses) = tokio::join!(logins, pages);
+    assert!(statuses.iter().all(|s| *s == 200), "{statuses:?}");
+    for (page, email) in logins.iter().zip(&people) {
+        assert_eq!(page.status, 303, "{email}: {}", page.text());
+    }
+    for (client, email) in clients.iter().zip(&people) {
+        let staff = get_with(client, &app.url("/staff")).await;
+        assert_eq!(staff.status, 200);
+        assert!(staff.contains(email), "{email} is signed in");
+    }
 }
