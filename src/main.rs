@@ -2,6 +2,11 @@
 
 use clap::Parser as _;
 
+/// mimalloc gives freed memory back to the system: with glibc's allocator, every thread
+/// that once held a large buffer (an upload, a password check's 19 MiB) kept it.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> std::process::ExitCode {
     let cli = peoples_upr::cli::Cli::parse();
     match peoples_upr::cli::run(cli) {

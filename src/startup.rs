@@ -11,6 +11,7 @@ use actix_web::dev::Server;
 use actix_web::middleware::from_fn;
 use actix_web::{App, HttpServer, web};
 
+use crate::attachments::budget::UploadBudget;
 use crate::config::Config;
 use crate::crypto::keys::RecoveryKey;
 use crate::crypto::{self, DataKeys};
@@ -20,6 +21,7 @@ use crate::service::organisation::OrganisationCache;
 use crate::state::{AppState, Throttles};
 use crate::throttle::{MemoryThrottle, Policy};
 use crate::web::middleware;
+use crate::web::page_cache::PageCache;
 use crate::web::session_store::{self, DbSessionStore};
 
 /// How often expired session rows, and receipts kept past their 15 minutes, are deleted.
@@ -107,6 +109,10 @@ pub fn prepare(config: Config) -> anyhow::Result<Prepared> {
         keys.clone(),
         Duration::from_secs(config.mail_poll_seconds),
     )?;
+    let uploads = UploadBudget::new(
+        config.attachments.memory_bytes,
+        config.attachments.memory_wait,
+    );
     let state = AppState {
         pool,
         config,
@@ -119,6 +125,11 @@ pub fn prepare(config: Config) -> anyhow::Result<Prepared> {
             reset: MemoryThrottle::new(Policy::RESET_ADDRESS),
         },
         organisation: OrganisationCache::new(organisation),
+        pages: PageCache::default(),
+        uploads,
+        password_turns: tokio::sync::Semaphore::new(
+            std::thread::available_parallelism().map_or(1, |n| (n.get() / 2).max(1)),
+        ),
     };
     Ok(Prepared {
         state: web::Data::new(state),
@@ -136,6 +147,10 @@ pub fn run(listener: TcpListener, prepared: Prepared) -> anyhow::Result<Server> 
     } = prepared;
     let https = state.config.secure_cookies();
     let workers = state.config.workers;
+    // Database work runs on each worker's blocking threads, and each needs one of the
+    // pool's connections: more threads than connections would only wait for one, each
+    // with its own stack and allocator arena.
+    let blocking_threads = state.pool.max_size().max(2) as usize;
     let mailer = state.mailer.clone();
     actix_web::rt::spawn(mailer.run());
     actix_web::rt::spawn(session_store::sweep_expired_sessions(
@@ -168,12 +183,14 @@ pub fn run(listener: TcpListener, prepared: Prepared) -> anyhow::Result<Server> 
             .app_data(web::PayloadConfig::new(crate::web::form::FORM_LIMIT))
             .configure(crate::routes::configure)
             .wrap(from_fn(middleware::error_pages))
+            .wrap(from_fn(middleware::clear_shared_pages))
             .wrap(from_fn(crate::web::csrf::set_cookie))
             .wrap(session)
             .wrap(middleware::security_headers(https))
             .wrap(from_fn(middleware::request_log))
     })
     .workers(workers)
+    .worker_max_blocking_threads(blocking_threads)
     .listen(listener)?
     .shutdown_timeout(10)
     .run();

@@ -2,12 +2,14 @@
 //! in-memory throttles and the organisation's settings. Imported by all, it imports only
 //! the leaf modules.
 
+use crate::attachments::budget::UploadBudget;
 use crate::config::Config;
 use crate::crypto::DataKeys;
 use crate::db::Pool;
 use crate::mail::Mailer;
 use crate::service::organisation::OrganisationCache;
 use crate::throttle::MemoryThrottle;
+use crate::web::page_cache::PageCache;
 
 /// In-memory throttles, per client address.
 pub struct Throttles {
@@ -26,4 +28,12 @@ pub struct AppState {
     pub throttles: Throttles,
     /// Who runs the site, kept in memory: every page shows the organisation's name.
     pub organisation: OrganisationCache,
+    /// Public pages as last rendered, for visitors who are not signed in.
+    pub pages: PageCache,
+    /// Memory that witnesses' files being received may take at once.
+    pub uploads: UploadBudget,
+    /// Turns at checking a password at login (Argon2: 19 MiB and tens of milliseconds of
+    /// one core each): at most half the cores, so a burst of logins waits its turn
+    /// instead of taking the processor and the database connections from everyone else.
+    pub password_turns: tokio::sync::Semaphore,
 }
