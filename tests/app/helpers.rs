@@ -192,10 +192,13 @@ impl TestApp {
         format!("{}{}", self.base, path)
     }
 
-    /// Run database work directly (test setup and checks).
+    /// Run database work directly (test setup and checks). The public pages' shared
+    /// copies are dropped after it, as the server would after a change staff post.
     pub fn db<T>(&self, f: impl FnOnce(&mut DbConn) -> T) -> T {
         let mut conn = self.pool.get().expect("db connection");
-        f(&mut conn)
+        let out = f(&mut conn);
+        self.state.pages.clear();
+        out
     }
 
     /// Create an account directly in the database (with its key pair, ungranted).
@@ -260,19 +263,7 @@ impl TestApp {
         form_page: Option<&Page>,
         fields: &[(&str, String)],
     ) -> Page {
-        let mut form = reqwest::multipart::Form::new();
-        if let Some(page) = form_page {
-            form = form
-                .text("csrf_token", page.csrf())
-                .text(
-                    "consent_text_id",
-                    page.field_value("consent_text_id").unwrap_or_default(),
-                )
-                .text(
-                    "submission_key",
-                    page.field_value("submission_key").unwrap_or_default(),
-                );
-        }
+        let mut form = form_page.map_or_else(reqwest::multipart::Form::new, Page::form_keys);
         for (k, v) in fields {
             form = form.text(k.to_string(), v.clone());
         }
@@ -447,6 +438,21 @@ impl Page {
             .and_then(|e| e.value().attr("value"))
             .map(str::to_string)
             .unwrap_or_default()
+    }
+
+    /// A multipart form holding this form page's hidden keys: its anti-forgery token,
+    /// consent text version and submission key.
+    pub fn form_keys(&self) -> reqwest::multipart::Form {
+        reqwest::multipart::Form::new()
+            .text("csrf_token", self.csrf())
+            .text(
+                "consent_text_id",
+                self.field_value("consent_text_id").unwrap_or_default(),
+            )
+            .text(
+                "submission_key",
+                self.field_value("submission_key").unwrap_or_default(),
+            )
     }
 
     /// The visible text of the page, whitespace folded.

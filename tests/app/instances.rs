@@ -4,57 +4,13 @@
 //! given to either is seen by both, and every confirmation email goes out exactly once
 //! although both instances send from the same outbox.
 
-use std::io::BufRead as _;
-use std::process::{Command, Stdio};
-
 use base64::Engine as _;
 use peoples_upr::db::DatabaseUrl;
 use peoples_upr::domain::account::Role;
 
 use crate::helpers::{Backend, TestApp, get_with, mails_in, submit_with};
+use crate::process::Server;
 use crate::testimony::{open_hearing, submit_testimony_at, typical};
-
-struct KillOnDrop(std::process::Child);
-
-impl Drop for KillOnDrop {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-/// Start `peoples-upr serve` with these settings; returns the process and its address.
-fn second_instance(env: &[(&str, String)], log: &std::path::Path) -> (KillOnDrop, String) {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_peoples-upr"));
-    cmd.env_clear()
-        .env("UPR_LOG", "warn")
-        .env("UPR_WORKERS", "1")
-        .args(["serve", "--bind", "127.0.0.1:0"])
-        .stdout(Stdio::piped())
-        .stderr(std::fs::File::create(log).expect("a log file"));
-    for (k, v) in env {
-        cmd.env(k, v);
-    }
-    let mut child = KillOnDrop(cmd.spawn().expect("start the binary"));
-    let stdout = child.0.stdout.take().expect("stdout");
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        // Read to the end, even once nobody listens: a closed pipe would stop the server.
-        for line in std::io::BufReader::new(stdout).lines() {
-            let Ok(line) = line else { break };
-            let _ = tx.send(line);
-        }
-    });
-    let mut seen = Vec::new();
-    while let Ok(line) = rx.recv_timeout(std::time::Duration::from_secs(60)) {
-        if let Some(rest) = line.strip_prefix("People's UPR is running at ") {
-            let base = rest.split('/').take(3).collect::<Vec<_>>().join("/");
-            return (child, base);
-        }
-        seen.push(line);
-    }
-    panic!("the second instance did not start: {}", seen.join("\n"));
-}
 
 #[actix_web::test]
 async fn two_instances_share_sessions_testimony_and_send_each_email_once() {
@@ -79,7 +35,7 @@ async fn two_instances_share_sessions_testimony_and_send_each_email_once() {
     };
     let second_data = tempfile::tempdir().unwrap();
     let log = second_data.path().join("server.log");
-    let (mut child, b) = second_instance(
+    let mut second = Server::start(
         &[
             ("DATABASE_URL", url),
             ("UPR_SESSION_KEY", session_key),
@@ -90,14 +46,7 @@ async fn two_instances_share_sessions_testimony_and_send_each_email_once() {
         ],
         &log,
     );
-    let alive = |child: &mut KillOnDrop| {
-        if let Ok(Some(status)) = child.0.try_wait() {
-            panic!(
-                "the second instance exited ({status}): {}",
-                std::fs::read_to_string(&log).unwrap_or_default()
-            );
-        }
-    };
+    let b = second.base.clone();
     let a = app.base.clone();
     open_hearing(&app, "shared");
     app.create_user("editor@example.org", Role::Editor);
@@ -117,7 +66,7 @@ async fn two_instances_share_sessions_testimony_and_send_each_email_once() {
         )
         .await;
         assert_eq!(res.status, 303, "login at {login_at}: {}", res.text());
-        alive(&mut child);
+        second.assert_running();
         let staff = get_with(&client, &format!("{use_at}/staff")).await;
         assert_eq!(
             staff.status, 200,
@@ -191,5 +140,58 @@ async fn two_instances_share_sessions_testimony_and_send_each_email_once() {
         witness_mail(),
         emails.len(),
         "each confirmation went out exactly once"
+    );
+}
+
+/// On PostgreSQL, an instance claiming messages while another holds some skips those
+/// rows instead of waiting for them (or taking them too), and gets them once released.
+#[actix_web::test]
+async fn claims_skip_the_messages_another_instance_is_claiming() {
+    use diesel::connection::SimpleConnection as _;
+    use peoples_upr::db::outbox;
+    // The app's own sender stays asleep: only this test claims.
+    let Some(app) =
+        TestApp::spawn_with(Backend::Postgres, &[("UPR_MAIL_POLL_SECONDS", "3600")]).await
+    else {
+        return;
+    };
+    let hold = chrono::Duration::minutes(5);
+    let mut first = app.pool.get().unwrap();
+    let mut second = app.pool.get().unwrap();
+    let ids: Vec<String> = (0..3)
+        .map(|i| outbox::enqueue(&mut first, "test", vec![i]).unwrap())
+        .collect();
+    // A waiting statement fails after two seconds instead of hanging the test.
+    second
+        .batch_execute("SET statement_timeout = '2s'")
+        .unwrap();
+
+    first.batch_execute("BEGIN").unwrap();
+    let held = outbox::claim_due(&mut first, 1, hold).unwrap();
+    assert_eq!(held.len(), 1);
+    let others = outbox::claim_due(&mut second, 10, hold)
+        .expect("the other instance is not kept waiting by the held row");
+    let mut others: Vec<String> = others.into_iter().map(|c| c.id).collect();
+    others.sort();
+    let mut expected: Vec<String> = ids
+        .iter()
+        .filter(|id| **id != held[0].id)
+        .cloned()
+        .collect();
+    expected.sort();
+    assert_eq!(
+        others, expected,
+        "the two rows not held, and not the held one"
+    );
+
+    // The first instance gives up its claim (its transaction ends unfinished): the
+    // message is free again and the other instance takes it.
+    first.batch_execute("ROLLBACK").unwrap();
+    let later = outbox::claim_due(&mut second, 10, hold).unwrap();
+    assert_eq!(later.len(), 1);
+    assert_eq!(later[0].id, held[0].id);
+    assert!(
+        outbox::claim_due(&mut second, 10, hold).unwrap().is_empty(),
+        "all claimed"
     );
 }

@@ -8,7 +8,7 @@ use peoples_upr::domain::consent::{ConsentScope, ConsentSet};
 use peoples_upr::domain::hearing::HearingStatus;
 use peoples_upr::domain::testimony::{Intake, ReviewStatus};
 use peoples_upr::i18n::Lang;
-use reqwest::multipart::{Form, Part};
+use reqwest::multipart::Part;
 
 use crate::both_databases;
 use crate::helpers::{Page, TestApp};
@@ -165,17 +165,7 @@ pub async fn submit_testimony_at(
     files: Vec<(&str, Vec<u8>)>,
 ) -> Page {
     let page = crate::helpers::get_with(client, &format!("{base}/hearings/{slug}")).await;
-    let mut form = Form::new()
-        .text("csrf_token", page.csrf())
-        .text(
-            "consent_text_id",
-            page.field_value("consent_text_id").unwrap_or_default(),
-        )
-        .text(
-            "submission_key",
-            page.field_value("submission_key").unwrap_or_default(),
-        )
-        .text("website", "");
+    let mut form = page.form_keys().text("website", "");
     for (k, v) in fields {
         form = form.text(k.to_string(), v.clone());
     }
