@@ -3,7 +3,7 @@
 //! differ only here.
 
 use diesel::prelude::*;
-use diesel::sql_types::{BigInt, Bool, Text};
+use diesel::sql_types::{BigInt, Bool, Nullable, Text};
 
 use super::DbConn;
 
@@ -42,7 +42,7 @@ pub fn put(
         DbConn::Pg(_) => {
             diesel::sql_query(
                 "INSERT INTO search_index (testimony_id, text_id, translated, body) VALUES ($1, $2, $3, $4) \
-                 ON CONFLICT (testimony_id, text_id) DO UPDATE SET body = EXCLUDED.body, translated = EXCLUDED.translated",
+                 ON CONFLICT (testimony_id, text_id) DO UPDATE SET body = EXCLUDED.body, translated = EXCLUDED.translated, seq = DEFAULT",
             )
             .bind::<Text, _>(testimony_id)
             .bind::<Text, _>(text_id)
@@ -178,6 +178,20 @@ pub struct Hit {
     pub score: f64,
 }
 
+/// What a search found.
+#[derive(Clone, Debug, Default)]
+pub struct Found {
+    /// The best matches, best first.
+    pub hits: Vec<Hit>,
+    /// More texts matched than [`RANKED_AT_MOST`]: the hits are the best of the most
+    /// recently saved that many.
+    pub capped: bool,
+}
+
+/// Matches ranked at most, the most recently saved first: ranking reads every match's
+/// word positions, so a word found in most of 50,000 testimonies would take a second.
+pub const RANKED_AT_MOST: i64 = 2_000;
+
 /// The filters as SQL, with numbered placeholders `{p}n` (n from 2 to 6); withdrawn
 /// testimony never matches.
 fn filter_sql(p: &str) -> String {
@@ -194,54 +208,16 @@ fn filter_sql(p: &str) -> String {
     )
 }
 
-/// Search the redacted texts (and only them), ranked, with the queue's filters: FTS5 on
-/// SQLite, `websearch_to_tsquery` on PostgreSQL. Nothing typed is ever a syntax error.
-pub fn query(
-    conn: &mut DbConn,
-    q: &SearchQuery,
+/// A query with the search words and the filters bound as `?1`..`?6` / `$1`..`$6`.
+fn bound(
+    sql: String,
+    words: String,
     filter: &SearchFilter,
-    limit: i64,
-) -> QueryResult<Vec<Hit>> {
-    let sql = match conn {
-        DbConn::Sqlite(_) => {
-            if q.fts5().is_empty() {
-                return Ok(Vec::new());
-            }
-            format!(
-                "SELECT search_index.testimony_id AS testimony_id, search_index.text_id AS text_id, \
-                 CAST(search_index.translated AS INTEGER) AS translated, \
-                 t.hearing_id AS hearing_id, h.title AS hearing_title, t.status AS status, \
-                 snippet(search_index, 0, char(1), char(2), '…', 12) AS snippet, \
-                 -bm25(search_index) AS score \
-                 FROM search_index JOIN testimonies t ON t.id = search_index.testimony_id \
-                 JOIN hearings h ON h.id = t.hearing_id \
-                 WHERE search_index MATCH ?1{} \
-                 ORDER BY bm25(search_index), t.submitted_at DESC LIMIT ?7",
-                filter_sql("?")
-            )
-        }
-        DbConn::Pg(_) => {
-            if q.text.is_empty() {
-                return Ok(Vec::new());
-            }
-            format!(
-                "SELECT s.testimony_id, s.text_id, s.translated, t.hearing_id, \
-                 h.title AS hearing_title, t.status, \
-                 ts_headline('simple', s.body, websearch_to_tsquery('simple', $1), \
-                   'StartSel=' || chr(1) || ',StopSel=' || chr(2) || ',MaxFragments=2') AS snippet, \
-                 ts_rank(s.tsv, websearch_to_tsquery('simple', $1))::float8 AS score \
-                 FROM search_index s JOIN testimonies t ON t.id = s.testimony_id \
-                 JOIN hearings h ON h.id = t.hearing_id \
-                 WHERE s.tsv @@ websearch_to_tsquery('simple', $1){} \
-                 ORDER BY score DESC, t.submitted_at DESC LIMIT $7",
-                filter_sql("$")
-            )
-        }
-    };
-    let text = match conn {
-        DbConn::Sqlite(_) => q.fts5(),
-        DbConn::Pg(_) => q.text.clone(),
-    };
+) -> diesel::query_builder::BoxedSqlQuery<
+    'static,
+    super::MultiBackend,
+    diesel::query_builder::SqlQuery,
+> {
     let opt = |v: &Option<String>| {
         v.as_deref()
             .map(str::trim)
@@ -249,12 +225,176 @@ pub fn query(
             .map(str::to_string)
     };
     diesel::sql_query(sql)
-        .bind::<Text, _>(text)
-        .bind::<diesel::sql_types::Nullable<Text>, _>(opt(&filter.hearing_id))
-        .bind::<diesel::sql_types::Nullable<Text>, _>(opt(&filter.status))
-        .bind::<diesel::sql_types::Nullable<Text>, _>(opt(&filter.theme))
-        .bind::<diesel::sql_types::Nullable<Text>, _>(opt(&filter.witness_role))
-        .bind::<diesel::sql_types::Nullable<Text>, _>(opt(&filter.language))
+        .into_boxed()
+        .bind::<Text, _>(words)
+        .bind::<Nullable<Text>, _>(opt(&filter.hearing_id))
+        .bind::<Nullable<Text>, _>(opt(&filter.status))
+        .bind::<Nullable<Text>, _>(opt(&filter.theme))
+        .bind::<Nullable<Text>, _>(opt(&filter.witness_role))
+        .bind::<Nullable<Text>, _>(opt(&filter.language))
+}
+
+/// Search the redacted texts (and only them), ranked, with the queue's filters: FTS5 on
+/// SQLite, `websearch_to_tsquery` on PostgreSQL. Nothing typed is ever a syntax error.
+/// When more than [`RANKED_AT_MOST`] texts match, the most recently saved of them are
+/// ranked (and [`Found::capped`] says so).
+pub fn query(
+    conn: &mut DbConn,
+    q: &SearchQuery,
+    filter: &SearchFilter,
+    limit: i64,
+) -> QueryResult<Found> {
+    match conn {
+        DbConn::Sqlite(_) => sqlite_query(conn, q, filter, limit),
+        DbConn::Pg(_) => pg_query(conn, q, filter, limit),
+    }
+}
+
+#[derive(QueryableByName)]
+struct Ranked {
+    #[diesel(sql_type = BigInt)]
+    fts_rowid: i64,
+    #[diesel(sql_type = Text)]
+    testimony_id: String,
+    #[diesel(sql_type = Text)]
+    text_id: String,
+    #[diesel(sql_type = Text)]
+    hearing_id: String,
+    #[diesel(sql_type = Text)]
+    status: String,
+    #[diesel(sql_type = diesel::sql_types::Double)]
+    score: f64,
+}
+
+#[derive(QueryableByName)]
+struct Snippet {
+    #[diesel(sql_type = Text)]
+    snippet: String,
+}
+
+#[derive(QueryableByName)]
+struct Title {
+    #[diesel(sql_type = Text)]
+    title: String,
+}
+
+/// SQLite: rank in three steps, none of which reads a text's stored row for every
+/// match: find where the most recent [`RANKED_AT_MOST`] matches begin, rank those, then
+/// cut the passages of the few shown.
+fn sqlite_query(
+    conn: &mut DbConn,
+    q: &SearchQuery,
+    filter: &SearchFilter,
+    limit: i64,
+) -> QueryResult<Found> {
+    let words = q.fts5();
+    if words.is_empty() {
+        return Ok(Found::default());
+    }
+    let from = "FROM search_index \
+                JOIN search_rows r ON r.fts_rowid = search_index.rowid \
+                JOIN testimonies t ON t.id = r.testimony_id \
+                WHERE search_index MATCH ?1";
+    let filters = filter_sql("?");
+    let first: Option<RowId> = bound(
+        format!(
+            "SELECT search_index.rowid AS fts_rowid {from}{filters} \
+             ORDER BY search_index.rowid DESC LIMIT 1 OFFSET ?7"
+        ),
+        words.clone(),
+        filter,
+    )
+    .bind::<BigInt, _>(RANKED_AT_MOST)
+    .get_result(conn)
+    .optional()?;
+    let ranked: Vec<Ranked> = bound(
+        format!(
+            "SELECT search_index.rowid AS fts_rowid, r.testimony_id AS testimony_id, \
+             r.text_id AS text_id, t.hearing_id AS hearing_id, t.status AS status, \
+             -bm25(search_index) AS score \
+             {from} AND search_index.rowid > ?7{filters} \
+             ORDER BY bm25(search_index), t.submitted_at DESC LIMIT ?8"
+        ),
+        words.clone(),
+        filter,
+    )
+    .bind::<BigInt, _>(first.as_ref().map_or(0, |r| r.fts_rowid))
+    .bind::<BigInt, _>(limit)
+    .load(conn)?;
+    let mut hits = Vec::with_capacity(ranked.len());
+    for r in ranked {
+        let snippet: Snippet = diesel::sql_query(
+            "SELECT snippet(search_index, 0, char(1), char(2), '…', 12) AS snippet \
+             FROM search_index WHERE search_index MATCH ?1 AND rowid = ?2",
+        )
+        .bind::<Text, _>(&words)
+        .bind::<BigInt, _>(r.fts_rowid)
+        .get_result(conn)?;
+        let title: Title = diesel::sql_query("SELECT title FROM hearings WHERE id = ?")
+            .bind::<Text, _>(&r.hearing_id)
+            .get_result(conn)?;
+        hits.push(Hit {
+            translated: r.text_id != "original",
+            testimony_id: r.testimony_id,
+            text_id: r.text_id,
+            hearing_id: r.hearing_id,
+            hearing_title: title.title,
+            status: r.status,
+            snippet: snippet.snippet,
+            score: r.score,
+        });
+    }
+    Ok(Found {
+        hits,
+        capped: first.is_some(),
+    })
+}
+
+/// PostgreSQL: the most recently saved [`RANKED_AT_MOST`] matches are ranked; the
+/// passages are cut only for the rows shown.
+fn pg_query(
+    conn: &mut DbConn,
+    q: &SearchQuery,
+    filter: &SearchFilter,
+    limit: i64,
+) -> QueryResult<Found> {
+    if q.text.is_empty() {
+        return Ok(Found::default());
+    }
+    let sql = format!(
+        "WITH recent AS ( \
+           SELECT s.testimony_id, s.text_id, s.translated, s.body, s.tsv, t.hearing_id, \
+                  t.status, t.submitted_at \
+           FROM search_index s JOIN testimonies t ON t.id = s.testimony_id \
+           WHERE s.tsv @@ websearch_to_tsquery('simple', $1){} \
+           ORDER BY s.seq DESC LIMIT $7 + 1), \
+         ranked AS ( \
+           SELECT *, ts_rank(tsv, websearch_to_tsquery('simple', $1))::float8 AS score, \
+                  (SELECT COUNT(*) FROM recent) > $7 AS capped \
+           FROM recent ORDER BY score DESC, submitted_at DESC LIMIT $8) \
+         SELECT r.testimony_id, r.text_id, r.translated, r.hearing_id, \
+                h.title AS hearing_title, r.status, r.score, r.capped, \
+                ts_headline('simple', r.body, websearch_to_tsquery('simple', $1), \
+                  'StartSel=' || chr(1) || ',StopSel=' || chr(2) || ',MaxFragments=2') AS snippet \
+         FROM ranked r JOIN hearings h ON h.id = r.hearing_id \
+         ORDER BY r.score DESC, r.submitted_at DESC",
+        filter_sql("$")
+    );
+    let rows: Vec<PgHit> = bound(sql, q.text.clone(), filter)
+        .bind::<BigInt, _>(RANKED_AT_MOST)
         .bind::<BigInt, _>(limit)
-        .load(conn)
+        .load(conn)?;
+    let capped = rows.first().is_some_and(|r| r.capped);
+    Ok(Found {
+        hits: rows.into_iter().map(|r| r.hit).collect(),
+        capped,
+    })
+}
+
+#[derive(QueryableByName)]
+struct PgHit {
+    #[diesel(embed)]
+    hit: Hit,
+    #[diesel(sql_type = Bool)]
+    capped: bool,
 }

@@ -34,7 +34,7 @@ both_databases!(
 /// A testimony row written straight to the database (metadata only).
 #[derive(Insertable, Clone)]
 #[diesel(table_name = schema::testimonies)]
-struct Seed {
+pub(crate) struct Seed {
     id: String,
     hearing_id: String,
     receipt_hash: String,
@@ -55,11 +55,11 @@ struct Seed {
     tags_seeded: bool,
 }
 
-fn id_of(n: usize) -> String {
+pub(crate) fn id_of(n: usize) -> String {
     format!("{n:08x}-0000-4000-8000-{n:012x}")
 }
 
-fn seed(n: usize, hearing_id: &str) -> Seed {
+pub(crate) fn seed(n: usize, hearing_id: &str) -> Seed {
     let at = chrono::NaiveDate::from_ymd_opt(2026, 1, 1)
         .unwrap()
         .and_hms_opt(0, 0, 0)
@@ -87,7 +87,7 @@ fn seed(n: usize, hearing_id: &str) -> Seed {
     }
 }
 
-fn insert(conn: &mut DbConn, rows: &[Seed]) {
+pub(crate) fn insert(conn: &mut DbConn, rows: &[Seed]) {
     for chunk in rows.chunks(1000) {
         // Multi-row INSERTs are written per backend.
         let rows = chunk.to_vec();

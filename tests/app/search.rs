@@ -14,6 +14,7 @@ both_databases!(
     search_finds_redacted_words_ranked_and_never_the_original,
     search_honours_the_filters_and_survives_any_input,
     erasure_takes_testimony_out_of_search_and_excerpts,
+    a_word_in_very_many_texts_ranks_the_most_recent_and_says_so,
 );
 
 async fn editor(app: &TestApp) {
@@ -229,5 +230,68 @@ async fn erasure_takes_testimony_out_of_search_and_excerpts(app: TestApp) {
     assert!(
         !page.contains("took our papers"),
         "the words went with the erasure"
+    );
+}
+
+/// More matches than are ranked: the best of the most recently saved are shown, the page
+/// says so, and a filter that narrows the matches ranks them all again.
+async fn a_word_in_very_many_texts_ranks_the_most_recent_and_says_so(app: TestApp) {
+    use crate::review_queue::{id_of, insert, seed};
+    use diesel::Connection as _;
+    let many = open_hearing(&app, "many");
+    let few = open_hearing(&app, "few");
+    let total = db::search::RANKED_AT_MOST as usize + 100;
+    let oldest = id_of(1);
+    let newest = id_of(total);
+    let rows: Vec<_> = (1..=total)
+        .map(|n| seed(n, if n == 1 { &few } else { &many }))
+        .collect();
+    app.db(|c| {
+        c.transaction::<_, diesel::result::Error, _>(|c| {
+            insert(c, &rows);
+            for n in 1..=total {
+                let body = if n == 1 || n == total {
+                    "Blankets, blankets, blankets."
+                } else {
+                    "They kept the blankets from us for days in the cold room."
+                };
+                db::search::put(c, &id_of(n), "original", false, body)?;
+            }
+            Ok(())
+        })
+        .unwrap();
+    });
+    editor(&app).await;
+
+    let page = app.get("/staff/search?q=blankets").await;
+    assert_eq!(page.status, 200);
+    let ids = result_ids(&page);
+    assert_eq!(ids.len(), 50, "one page of results");
+    assert_eq!(ids[0], newest, "the best of the recent texts comes first");
+    assert!(
+        !ids.contains(&oldest),
+        "the oldest text is past the ranked ones"
+    );
+    let note = page.text_of("[role=status]");
+    assert!(
+        note.contains(&format!(
+            "More than {} texts match",
+            db::search::RANKED_AT_MOST
+        )) && note.contains("Add a word or a filter"),
+        "{note}"
+    );
+
+    let narrowed = app
+        .get(&format!("/staff/search?q=blankets&hearing={few}"))
+        .await;
+    assert_eq!(result_ids(&narrowed), vec![oldest.clone()]);
+    assert!(!narrowed.contains("More than"), "all matches were ranked");
+
+    let other_hearing = app
+        .get(&format!("/staff/search?q=blankets&hearing={many}"))
+        .await;
+    assert!(
+        other_hearing.text_of("[role=status]").contains("More than"),
+        "the filtered matches are still too many"
     );
 }

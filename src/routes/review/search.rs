@@ -63,6 +63,9 @@ pub struct SearchPage {
     pub params: SearchParams,
     pub searched: bool,
     pub hits: Vec<HitView>,
+    /// More texts matched than are ranked: the hits are the best of the most recent.
+    pub capped: bool,
+    pub ranked_at_most: i64,
     pub hearings: Vec<FilterChoice>,
     pub statuses: Vec<FilterChoice>,
     pub themes: Vec<FilterChoice>,
@@ -125,7 +128,7 @@ pub async fn search(
         let hits = if searched {
             db::search::query(conn, &query, &filter, LIMIT)?
         } else {
-            Vec::new()
+            db::search::Found::default()
         };
         let hearings = db::hearings::list_for_staff(conn, None)?
             .into_iter()
@@ -144,7 +147,9 @@ pub async fn search(
         Ok((hits, hearings, themes))
     })
     .await?;
+    let capped = hits.capped;
     let hits = hits
+        .hits
         .into_iter()
         .map(|h| HitView {
             short_id: short_id(&h.testimony_id),
@@ -162,6 +167,8 @@ pub async fn search(
         params,
         searched,
         hits,
+        capped,
+        ranked_at_most: db::search::RANKED_AT_MOST,
         hearings,
         statuses: ReviewStatus::ALL
             .into_iter()
