@@ -73,16 +73,22 @@ pub fn find_submitted(
     now: NaiveDateTime,
 ) -> Result<Option<Submitted>, ServiceError> {
     let hash = submission_hash(data_keys, key);
-    if let Some(row) = db::kept_receipts::find_live(conn, &hash, now)? {
-        let plain = FormKey::derive(key.as_str()).open(&row.sealed_receipt)?;
-        let receipt = std::str::from_utf8(&plain)
-            .ok()
-            .and_then(Receipt::parse)
-            .ok_or(OpenError)?;
-        return Ok(Some(Submitted::Earlier(IssuedReceipt {
-            receipt,
-            submitted_at: row.submitted_at,
-        })));
+    // The testimony first: it is stored with its kept receipt in one transaction, so once
+    // it is seen, the receipt is too. (Asked the other way round, a post racing the one
+    // being stored could miss the receipt, then see the testimony, and say it was gone.)
+    if !db::kept_receipts::testimony_exists(conn, &hash)? {
+        return Ok(None);
     }
-    Ok(db::kept_receipts::testimony_exists(conn, &hash)?.then_some(Submitted::EarlierReceiptGone))
+    let Some(row) = db::kept_receipts::find_live(conn, &hash, now)? else {
+        return Ok(Some(Submitted::EarlierReceiptGone));
+    };
+    let plain = FormKey::derive(key.as_str()).open(&row.sealed_receipt)?;
+    let receipt = std::str::from_utf8(&plain)
+        .ok()
+        .and_then(Receipt::parse)
+        .ok_or(OpenError)?;
+    Ok(Some(Submitted::Earlier(IssuedReceipt {
+        receipt,
+        submitted_at: row.submitted_at,
+    })))
 }
