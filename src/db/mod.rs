@@ -347,6 +347,42 @@ pub fn flush_deleted(conn: &mut DbConn) -> QueryResult<()> {
     }
 }
 
+/// SQLite lets one writer in at a time. A connection that finds the write lock taken
+/// sleeps and tries again (the busy handler backs off up to 100 ms a turn), so under many
+/// writers some wait far longer than the writes take. This process's write transactions
+/// queue here instead, each woken as soon as the one before it has committed.
+static SQLITE_WRITERS: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+thread_local! {
+    /// Whether this thread holds [`SQLITE_WRITERS`] (a transaction inside a transaction
+    /// keeps the turn it has).
+    static HOLDS_WRITER_TURN: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// This thread's turn to write, on SQLite, held until dropped; `None` on PostgreSQL
+/// (which locks rows, not the database) or when the thread already holds the turn.
+pub fn writer_turn(conn: &DbConn) -> Option<WriterTurn> {
+    if !matches!(conn, DbConn::Sqlite(_)) || HOLDS_WRITER_TURN.with(|h| h.get()) {
+        return None;
+    }
+    let guard = SQLITE_WRITERS
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    HOLDS_WRITER_TURN.with(|h| h.set(true));
+    Some(WriterTurn { _guard: guard })
+}
+
+/// A turn at writing to SQLite (see [`writer_turn`]).
+pub struct WriterTurn {
+    _guard: std::sync::MutexGuard<'static, ()>,
+}
+
+impl Drop for WriterTurn {
+    fn drop(&mut self) {
+        HOLDS_WRITER_TURN.with(|h| h.set(false));
+    }
+}
+
 /// Inside a transaction on SQLite, take the database's write lock now (a write that
 /// changes nothing), waiting for it as long as the busy timeout allows. PostgreSQL locks
 /// rows as they are written and needs nothing here.

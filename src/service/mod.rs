@@ -72,12 +72,14 @@ where
 }
 
 /// Run `f` in one database transaction. On SQLite the write lock is taken first, so that
-/// a transaction that reads before it writes waits its turn instead of failing.
+/// a transaction that reads before it writes waits its turn instead of failing, and the
+/// process's writers queue for it in order ([`crate::db::writer_turn`]).
 pub fn transaction<T>(
     conn: &mut DbConn,
     f: impl FnOnce(&mut DbConn) -> Result<T, ServiceError>,
 ) -> Result<T, ServiceError> {
     use diesel::Connection as _;
+    let _turn = crate::db::writer_turn(conn);
     conn.transaction(|conn| {
         crate::db::begin_write(conn)?;
         f(conn)

@@ -158,6 +158,7 @@ async fn write(
     let user_id = user_of(state);
     let expires_at = expiry(ttl);
     db::run(pool, move |conn| {
+        let _turn = db::writer_turn(conn);
         let row = SessionRow {
             id_hash: &id_hash,
             state: &sealed,
@@ -178,6 +179,7 @@ async fn write(
 
 async fn delete_row(pool: &Pool, id_hash: String) -> Result<(), anyhow::Error> {
     db::run(pool, move |conn| {
+        let _turn = db::writer_turn(conn);
         db::sessions::delete(conn, &id_hash).map_err(DbError::from)
     })
     .await?;
@@ -244,6 +246,7 @@ impl SessionStore for DbSessionStore {
         };
         let expires_at = expiry(ttl);
         db::run(&self.pool, move |conn| {
+            let _turn = db::writer_turn(conn);
             db::sessions::extend(conn, &cookie.id_hash, expires_at).map_err(DbError::from)
         })
         .await?;
