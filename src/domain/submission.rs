@@ -28,7 +28,7 @@ impl SubmissionKey {
     /// A new key, for a form about to be shown.
     pub fn generate() -> Self {
         let mut bytes = [0u8; KEY_BYTES];
-        rand::rngs::OsRng.fill_bytes(&mut bytes);
+        rand::thread_rng().fill_bytes(&mut bytes);
         Self(URL_SAFE_NO_PAD.encode(bytes))
     }
 

@@ -62,7 +62,7 @@ pub struct SharedBuild {
 pub fn shared_page(state: &crate::state::AppState, ctx: &Ctx) -> Result<HttpResponse, SharedBuild> {
     let shared = ctx.user.is_none() && ctx.flash.is_none();
     if shared && let Some(body) = state.pages.get(&ctx.path, ctx.lang) {
-        return Ok(html(StatusCode::OK, page_cache::fill(&body, &ctx.csrf)));
+        return Ok(html(StatusCode::OK, body.fill(&ctx.csrf)));
     }
     Err(SharedBuild {
         shared,
@@ -83,11 +83,11 @@ pub fn finish_shared_page<T: Template>(
     if !build.shared {
         return Ok(html(StatusCode::OK, body));
     }
-    let body: std::sync::Arc<str> = body.into();
+    let body = std::sync::Arc::new(page_cache::SharedBody::cut(&body));
     state
         .pages
         .keep(build.generation, &ctx.path, ctx.lang, body.clone());
-    Ok(html(StatusCode::OK, page_cache::fill(&body, &ctx.csrf)))
+    Ok(html(StatusCode::OK, body.fill(&ctx.csrf)))
 }
 
 /// Render a template as a 200 page.

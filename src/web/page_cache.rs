@@ -30,13 +30,82 @@ pub const SUBMISSION_SLOT: &str = "\u{1}submission\u{1}";
 const MAX_PAGES: usize = 2_000;
 
 struct Copy {
-    body: Arc<str>,
+    body: Arc<SharedBody>,
     made: Instant,
 }
 
-/// The shared copies of this instance, by address and language.
+/// A rendered page cut at its slots, so that each response is written in one pass.
+#[derive(Debug)]
+pub struct SharedBody {
+    pieces: Vec<Piece>,
+    text_len: usize,
+}
+
+#[derive(Debug)]
+enum Piece {
+    Text(Box<str>),
+    Csrf,
+    Submission,
+}
+
+impl SharedBody {
+    /// Cut `body` at every [`CSRF_SLOT`] and [`SUBMISSION_SLOT`].
+    pub fn cut(body: &str) -> Self {
+        let mut pieces = Vec::new();
+        let mut rest = body;
+        while let Some(at) = rest.find('\u{1}') {
+            let after = &rest[at..];
+            let (slot, len) = if after.starts_with(CSRF_SLOT) {
+                (Piece::Csrf, CSRF_SLOT.len())
+            } else if after.starts_with(SUBMISSION_SLOT) {
+                (Piece::Submission, SUBMISSION_SLOT.len())
+            } else {
+                // Not a slot (cannot occur: control characters are removed from input).
+                pieces.push(Piece::Text(rest[..=at].into()));
+                rest = &rest[at + 1..];
+                continue;
+            };
+            if at > 0 {
+                pieces.push(Piece::Text(rest[..at].into()));
+            }
+            pieces.push(slot);
+            rest = &rest[at + len..];
+        }
+        if !rest.is_empty() {
+            pieces.push(Piece::Text(rest.into()));
+        }
+        let text_len = pieces
+            .iter()
+            .map(|p| match p {
+                Piece::Text(t) => t.len(),
+                _ => 0,
+            })
+            .sum();
+        Self { pieces, text_len }
+    }
+
+    /// The page with one visitor's values in its slots: their anti-forgery token, and a
+    /// new submission key for the form.
+    pub fn fill(&self, csrf: &str) -> String {
+        let mut out = String::with_capacity(self.text_len + 2 * (csrf.len() + 64));
+        let mut key = None;
+        for piece in &self.pieces {
+            match piece {
+                Piece::Text(t) => out.push_str(t),
+                Piece::Csrf => out.push_str(csrf),
+                Piece::Submission => out.push_str(
+                    key.get_or_insert_with(crate::domain::submission::SubmissionKey::generate)
+                        .as_str(),
+                ),
+            }
+        }
+        out
+    }
+}
+
+/// The shared copies of this instance, by language and address.
 pub struct PageCache {
-    pages: RwLock<HashMap<(String, Lang), Copy>>,
+    pages: RwLock<HashMap<Lang, HashMap<Box<str>, Copy>>>,
     /// Bumped by every [`PageCache::clear`]: a page built from data read before a
     /// clear is not kept.
     generation: AtomicU64,
@@ -59,10 +128,11 @@ impl PageCache {
     }
 
     /// A copy made less than [`FRESH_FOR`] ago.
-    pub fn get(&self, path: &str, lang: Lang) -> Option<Arc<str>> {
+    pub fn get(&self, path: &str, lang: Lang) -> Option<Arc<SharedBody>> {
         let pages = self.pages.read().unwrap_or_else(PoisonError::into_inner);
         pages
-            .get(&(path.to_string(), lang))
+            .get(&lang)
+            .and_then(|by_path| by_path.get(path))
             .filter(|copy| copy.made.elapsed() < self.fresh_for)
             .map(|copy| copy.body.clone())
     }
@@ -74,16 +144,16 @@ impl PageCache {
 
     /// Keep a copy, unless the copies were dropped since `generation` was read (the page
     /// may have been built from data changed meanwhile).
-    pub fn keep(&self, generation: u64, path: &str, lang: Lang, body: Arc<str>) {
+    pub fn keep(&self, generation: u64, path: &str, lang: Lang, body: Arc<SharedBody>) {
         let mut pages = self.pages.write().unwrap_or_else(PoisonError::into_inner);
         if self.generation.load(Ordering::Acquire) != generation {
             return;
         }
-        if pages.len() >= MAX_PAGES {
+        if pages.values().map(HashMap::len).sum::<usize>() >= MAX_PAGES {
             pages.clear();
         }
-        pages.insert(
-            (path.to_string(), lang),
+        pages.entry(lang).or_default().insert(
+            path.into(),
             Copy {
                 body,
                 made: Instant::now(),
@@ -99,16 +169,6 @@ impl PageCache {
     }
 }
 
-/// A shared copy with one visitor's values in its slots.
-pub fn fill(body: &str, csrf: &str) -> String {
-    let mut filled = body.replace(CSRF_SLOT, csrf);
-    if filled.contains(SUBMISSION_SLOT) {
-        let key = crate::domain::submission::SubmissionKey::generate();
-        filled = filled.replace(SUBMISSION_SLOT, key.as_str());
-    }
-    filled
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -117,29 +177,50 @@ mod tests {
     fn a_copy_is_served_until_it_is_stale_or_cleared() {
         let cache = PageCache::new(Duration::from_millis(200));
         let g = cache.generation();
-        cache.keep(g, "/hearings", Lang::En, "list".into());
-        assert_eq!(cache.get("/hearings", Lang::En).as_deref(), Some("list"));
-        assert_eq!(cache.get("/hearings", Lang::Es), None, "per language");
-        cache.clear();
-        assert_eq!(cache.get("/hearings", Lang::En), None);
-        cache.keep(g, "/hearings", Lang::En, "built before the clear".into());
+        let page = |text: &str| Arc::new(SharedBody::cut(text));
+        let read = |found: Option<Arc<SharedBody>>| found.map(|b| b.fill("t"));
+        cache.keep(g, "/hearings", Lang::En, page("list"));
         assert_eq!(
-            cache.get("/hearings", Lang::En),
+            read(cache.get("/hearings", Lang::En)).as_deref(),
+            Some("list")
+        );
+        assert_eq!(read(cache.get("/hearings", Lang::Es)), None, "per language");
+        cache.clear();
+        assert_eq!(read(cache.get("/hearings", Lang::En)), None);
+        cache.keep(g, "/hearings", Lang::En, page("built before the clear"));
+        assert_eq!(
+            read(cache.get("/hearings", Lang::En)),
             None,
             "stale build not kept"
         );
-        cache.keep(cache.generation(), "/", Lang::En, "home".into());
+        cache.keep(cache.generation(), "/", Lang::En, page("home"));
         std::thread::sleep(Duration::from_millis(250));
-        assert_eq!(cache.get("/", Lang::En), None, "old copies are built again");
+        assert_eq!(
+            read(cache.get("/", Lang::En)),
+            None,
+            "old copies are built again"
+        );
     }
 
     #[test]
     fn every_response_gets_its_own_token_and_key() {
-        let body = format!("<input value=\"{CSRF_SLOT}\"><input value=\"{SUBMISSION_SLOT}\">");
-        let a = fill(&body, "token-a");
-        let b = fill(&body, "token-b");
-        assert!(a.contains("token-a") && b.contains("token-b"));
-        assert!(!a.contains('\u{1}') && !b.contains('\u{1}'));
+        let body = SharedBody::cut(&format!(
+            "<form><input value=\"{CSRF_SLOT}\"><input value=\"{SUBMISSION_SLOT}\"></form>\u{1}x"
+        ));
+        let a = body.fill("token-a");
+        let b = body.fill("token-b");
+        assert!(a.starts_with("<form><input value=\"token-a\"><input value=\""));
+        assert!(
+            a.ends_with("\"></form>\u{1}x"),
+            "the rest is kept as it was: {a}"
+        );
+        assert!(b.contains("token-b"));
+        assert_eq!(a.len(), b.len());
+        assert_eq!(
+            a.matches('\u{1}').count(),
+            1,
+            "only the one that was no slot"
+        );
         assert_ne!(
             a.replace("token-a", ""),
             b.replace("token-b", ""),
