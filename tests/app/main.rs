@@ -24,6 +24,7 @@ mod process;
 mod public_pages;
 mod receipts;
 mod redaction;
+mod report_forms;
 mod reports;
 mod retention;
 mod review_queue;

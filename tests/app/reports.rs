@@ -191,7 +191,7 @@ pub fn with(extra: &[(&'static str, &str)], name: &str) -> Vec<(&'static str, St
 
 /// A hearing `slug`, a granted editor signed in, and one approved testimony of Rosa
 /// Martínez with a quotable excerpt. Returns (hearing id, testimony id, excerpt id).
-async fn one_quotable(app: &TestApp, slug: &str) -> (String, String, String) {
+pub(crate) async fn one_quotable(app: &TestApp, slug: &str) -> (String, String, String) {
     let hearing = open_hearing(app, slug);
     granted_editor(app, "editor@example.org").await;
     let (id, _, excerpt) = ready(
@@ -225,7 +225,7 @@ fn id_after(page: &Page, prefix: &str) -> String {
 }
 
 /// Start a report over `hearing` and return its first version's id.
-async fn start(app: &TestApp, hearing: &str, title: &str) -> String {
+pub(crate) async fn start(app: &TestApp, hearing: &str, title: &str) -> String {
     let res = app
         .submit(
             "/staff/reports",
