@@ -9,6 +9,7 @@ pub mod docx;
 pub mod html;
 pub mod json;
 pub mod leak;
+mod method;
 pub mod model;
 pub mod projection;
 pub mod render_error;
