@@ -322,6 +322,8 @@ fn sqlite_query(
     .bind::<BigInt, _>(limit)
     .load(conn)?;
     let mut hits = Vec::with_capacity(ranked.len());
+    // A few hearings among the hits: each title is read once.
+    let mut titles: std::collections::HashMap<String, String> = std::collections::HashMap::new();
     for r in ranked {
         let snippet: Snippet = diesel::sql_query(
             "SELECT snippet(search_index, 0, char(1), char(2), '…', 12) AS snippet \
@@ -330,15 +332,22 @@ fn sqlite_query(
         .bind::<Text, _>(&words)
         .bind::<BigInt, _>(r.fts_rowid)
         .get_result(conn)?;
-        let title: Title = diesel::sql_query("SELECT title FROM hearings WHERE id = ?")
-            .bind::<Text, _>(&r.hearing_id)
-            .get_result(conn)?;
+        let hearing_title = match titles.get(&r.hearing_id) {
+            Some(title) => title.clone(),
+            None => {
+                let found: Title = diesel::sql_query("SELECT title FROM hearings WHERE id = ?")
+                    .bind::<Text, _>(&r.hearing_id)
+                    .get_result(conn)?;
+                titles.insert(r.hearing_id.clone(), found.title.clone());
+                found.title
+            }
+        };
         hits.push(Hit {
             translated: r.text_id != "original",
             testimony_id: r.testimony_id,
             text_id: r.text_id,
             hearing_id: r.hearing_id,
-            hearing_title: title.title,
+            hearing_title,
             status: r.status,
             snippet: snippet.snippet,
             score: r.score,
