@@ -2,7 +2,8 @@
 //!
 //! - The **organisation key pair** (X25519). Everything a witness writes or gives is sealed
 //!   to its public key when it arrives, with a libsodium-style *sealed box*
-//!   (`crypto_box`, X25519 + XSalsa20-Poly1305, a fresh ephemeral key per value). The
+//!   (`crypto_box`, X25519 + XSalsa20-Poly1305, a fresh ephemeral key per value; the
+//!   values of one testimony share one ephemeral key, see [`Sealer`]). The
 //!   sealed box was chosen over `age` because values are small and held in memory, the
 //!   server needs no sender identity, and one audited primitive with no file format,
 //!   armour or plugin system is less to get wrong. The server keeps only the public key
@@ -34,8 +35,15 @@ use zeroize::{Zeroize, Zeroizing};
 use super::OpenError;
 use crate::domain::text::OriginalText;
 
-/// Format byte of a value sealed to the organisation key.
+mod sealer;
+
+pub use sealer::Sealer;
+
+/// Format byte of a value sealed to a public key (a sealed box).
 const ORG_SEALED: u8 = 2;
+/// Format byte of a value sealed to a public key with others, under one key agreement
+/// ([`Sealer`]).
+const SHARED: u8 = 4;
 /// Format byte of a value wrapped under a symmetric key (password, recovery, receipt).
 const WRAPPED: u8 = 3;
 
@@ -54,6 +62,7 @@ fn seal_to(public: &crypto_box::PublicKey, plain: &[u8]) -> Vec<u8> {
 fn open_with(secret: &crypto_box::SecretKey, sealed: &[u8]) -> Result<Vec<u8>, OpenError> {
     match sealed.split_first() {
         Some((&ORG_SEALED, body)) => secret.unseal(body).map_err(|_| OpenError),
+        Some((&SHARED, body)) => sealer::open_shared(secret, body),
         _ => Err(OpenError),
     }
 }
@@ -91,7 +100,7 @@ fn secret_from(bytes: &[u8]) -> Result<crypto_box::SecretKey, OpenError> {
 
 /// Whether stored bytes are sealed to the organisation key (rather than an older format).
 pub fn is_org_sealed(bytes: &[u8]) -> bool {
-    bytes.first() == Some(&ORG_SEALED)
+    is_sealed_box(bytes)
 }
 
 /// The organisation public key: seals, cannot open.
@@ -237,13 +246,19 @@ fn argon2() -> Result<Argon2<'static>, OpenError> {
     Ok(Argon2::new(Algorithm::Argon2id, Version::V0x13, params))
 }
 
-/// The key derived from a password and a salt, which wraps a staff secret key.
+/// The key derived from a password and a salt, which wraps a staff secret key (worked
+/// out in the password slow lane, like every Argon2 computation).
 fn password_key(password: &str, salt: &[u8]) -> Result<Zeroizing<[u8; 32]>, OpenError> {
-    let mut out = Zeroizing::new([0u8; 32]);
-    argon2()?
-        .hash_password_into(password.as_bytes(), salt, &mut *out)
-        .map_err(|_| OpenError)?;
-    Ok(out)
+    let password = Zeroizing::new(password.to_string());
+    let salt = salt.to_vec();
+    crate::password::slow_lane::run(move || {
+        let mut out = Zeroizing::new([0u8; 32]);
+        argon2()?
+            .hash_password_into(password.as_bytes(), &salt, &mut *out)
+            .map_err(|_| OpenError)?;
+        Ok(out)
+    })
+    .unwrap_or(Err(OpenError))
 }
 
 /// A staff account's public key: grants are sealed to it.
@@ -392,7 +407,7 @@ impl WitnessPublicKey {
 /// Whether stored bytes are a sealed box (to the organisation or a witness public key),
 /// rather than a value encrypted under a symmetric key.
 pub fn is_sealed_box(bytes: &[u8]) -> bool {
-    bytes.first() == Some(&ORG_SEALED)
+    matches!(bytes.first(), Some(&ORG_SEALED | &SHARED))
 }
 
 /// The key derived from a form's submission key, sealing the receipt kept for a repeat of

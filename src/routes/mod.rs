@@ -14,7 +14,10 @@ use actix_web::web;
 
 /// Register all routes and the static files.
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.service(public::home)
+    // The stylesheet is asked for with nearly every page: matched first, it is not
+    // tried against every other route's pattern.
+    cfg.service(public::static_file)
+        .service(public::home)
         .service(public::set_language)
         .service(public::healthz)
         .service(about::about)
@@ -56,6 +59,5 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .configure(testimony::configure)
         .configure(review::configure)
         .configure(reports::configure)
-        .service(public::static_file)
         .default_service(web::to(public::not_found));
 }

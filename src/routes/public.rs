@@ -82,16 +82,25 @@ const STATIC_FILES: &[(&str, &str, &[u8])] = &[
     ),
 ];
 
+/// Each static file's entity tag (the start of its SHA-256), worked out once.
+static STATIC_ETAGS: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
+    STATIC_FILES
+        .iter()
+        .map(|(_, _, bytes)| format!("\"{}\"", &crate::crypto::sha256_hex(bytes)[..16]))
+        .collect()
+});
+
 #[get("/static/{name}", wrap = "actix_web::middleware::Compress::default()")]
 pub async fn static_file(
     req: actix_web::HttpRequest,
     name: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    let (_, mime, bytes) = STATIC_FILES
+    let index = STATIC_FILES
         .iter()
-        .find(|(n, _, _)| *n == name.as_str())
+        .position(|(n, _, _)| *n == name.as_str())
         .ok_or(AppError::NotFound)?;
-    let etag = format!("\"{}\"", &crate::crypto::sha256_hex(bytes)[..16]);
+    let (_, mime, bytes) = STATIC_FILES[index];
+    let etag = STATIC_ETAGS[index].clone();
     let cache = ("Cache-Control", "public, max-age=86400");
     if req
         .headers()
@@ -105,10 +114,10 @@ pub async fn static_file(
             .finish());
     }
     Ok(HttpResponse::Ok()
-        .content_type(*mime)
+        .content_type(mime)
         .insert_header(cache)
         .insert_header(("ETag", etag))
-        .body(*bytes))
+        .body(bytes))
 }
 
 /// Anything that matches no route.

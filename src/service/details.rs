@@ -78,7 +78,7 @@ pub fn change(
     key: &WitnessKey,
     new: Details,
 ) -> Result<Result<(), WitnessRefusal>, ServiceError> {
-    let org = keys::org_public(conn)?;
+    let org = keys::org_public(conn)?.sealer();
     transaction(conn, |conn| {
         let t = db::testimony::find(conn, id.as_str())?.ok_or(ServiceError::NotFound)?;
         if t.is_withdrawn() {

@@ -7,7 +7,7 @@ use std::path::Path;
 use super::receipts::{self, IssuedReceipt, Submitted};
 use super::{ServiceError, audit, keys, transaction};
 use crate::attachments;
-use crate::crypto::keys::{OrgPublicKey, OrgSecretKey, WitnessKey};
+use crate::crypto::keys::{OrgSecretKey, Sealer, WitnessKey};
 use crate::db::excerpts::Invalidation;
 use crate::db::{self, DbConn, testimony::NewAttachment, testimony::NewTestimony};
 use crate::domain::account::Email;
@@ -80,7 +80,7 @@ pub(super) struct Place {
 }
 
 impl Place {
-    pub(super) fn at_rest(org: &OrgPublicKey, redact_places: bool, city: &str) -> Self {
+    pub(super) fn at_rest(org: &Sealer, redact_places: bool, city: &str) -> Self {
         let city = city.trim().to_string();
         if redact_places && !city.is_empty() {
             Self {
@@ -103,7 +103,7 @@ pub fn receipt_hash(data_keys: &crate::crypto::DataKeys, receipt: &Receipt) -> S
     data_keys.keyed_hash("receipt", receipt.digits().as_bytes())
 }
 
-fn seal_opt(org: &OrgPublicKey, value: Option<&str>) -> Option<Vec<u8>> {
+fn seal_opt(org: &Sealer, value: Option<&str>) -> Option<Vec<u8>> {
     value.map(|v| org.seal_str(v))
 }
 
@@ -131,7 +131,8 @@ pub fn submit(
     let submission_hash = receipts::submission_hash(data_keys, key);
     let id = TestimonyId::new();
     let witness_key = WitnessKey::derive(receipt.digits(), id.as_str());
-    let place = Place::at_rest(&org, s.redaction.places, &s.place_city);
+    let sealer = org.sealer();
+    let place = Place::at_rest(&sealer, s.redaction.places, &s.place_city);
     let copy = WitnessCopy {
         body: s.body.reveal().to_string(),
         name: s.name.clone(),
@@ -158,7 +159,7 @@ pub fn submit(
         hearing_id: s.hearing_id,
         receipt_hash: receipt_hash(data_keys, &receipt),
         submission_hash: submission_hash.clone(),
-        sealed_body: org.seal_text(&s.body),
+        sealed_body: sealer.seal_text(&s.body),
         witness_copy: copy.seal(&witness_key)?,
         language: s.language,
         witness_role: s.role,
@@ -167,9 +168,9 @@ pub fn submit(
         sealed_city: place.sealed,
         period_from: s.period.map(|p| p.from.code()).unwrap_or_default(),
         period_to: s.period.and_then(|p| p.to).map(|t| t.code()),
-        witness_name: seal_opt(&org, s.name.as_deref()),
-        contact_email: seal_opt(&org, s.email.as_ref().map(|e| e.as_str())),
-        contact_phone: seal_opt(&org, s.phone.as_deref()),
+        witness_name: seal_opt(&sealer, s.name.as_deref()),
+        contact_email: seal_opt(&sealer, s.email.as_ref().map(|e| e.as_str())),
+        contact_phone: seal_opt(&sealer, s.phone.as_deref()),
         intake: if s.taken_by.is_some() {
             Intake::Assisted
         } else {
@@ -187,7 +188,7 @@ pub fn submit(
         redact_other_names: s.redaction.other_names,
         redact_dates: s.redaction.dates,
         redact_terms: (!s.redaction.terms.is_empty())
-            .then(|| org.seal_str(&s.redaction.terms_text())),
+            .then(|| sealer.seal_str(&s.redaction.terms_text())),
         attachments: stored_files,
     };
     let issued = IssuedReceipt {

@@ -1,5 +1,8 @@
 //! Password hashing with Argon2id at the OWASP-recommended cost (19 MiB, 2 passes, 1 lane).
-//! Always called off the async workers (`web::block`).
+//! Always called off the async workers (`web::block`); the work itself runs in the
+//! [slow lane](slow_lane), below the priority of everything else the server does.
+
+pub mod slow_lane;
 
 use std::sync::OnceLock;
 
@@ -14,6 +17,12 @@ fn argon2() -> Argon2<'static> {
 
 /// Hash a password for storage (PHC string with salt and parameters).
 pub fn hash(password: &str) -> anyhow::Result<String> {
+    let password = zeroize::Zeroizing::new(password.to_string());
+    slow_lane::run(move || hash_here(&password))
+        .unwrap_or_else(|| Err(anyhow::anyhow!("the password thread did not answer")))
+}
+
+fn hash_here(password: &str) -> anyhow::Result<String> {
     let salt = SaltString::generate(&mut rand::rngs::OsRng);
     argon2()
         .hash_password(password.as_bytes(), &salt)
@@ -23,6 +32,12 @@ pub fn hash(password: &str) -> anyhow::Result<String> {
 
 /// Check a password against a stored hash. A malformed hash never matches.
 pub fn verify(stored: &str, password: &str) -> bool {
+    let stored = stored.to_string();
+    let password = zeroize::Zeroizing::new(password.to_string());
+    slow_lane::run(move || verify_here(&stored, &password)).unwrap_or(false)
+}
+
+fn verify_here(stored: &str, password: &str) -> bool {
     match PasswordHash::new(stored) {
         Ok(parsed) => argon2()
             .verify_password(password.as_bytes(), &parsed)

@@ -1,0 +1,111 @@
+//! Sealing the several values of one testimony under one key agreement.
+//!
+//! A sealed box ([`OrgPublicKey::seal`]) makes a fresh ephemeral key pair and a key
+//! agreement for every value: two X25519 scalar multiplications each, seven or more
+//! per testimony. A [`Sealer`] makes one ephemeral key pair per testimony and keeps the
+//! shared key it agrees with the organisation key (libsodium's `crypto_box_beforenm`);
+//! each value is then boxed under it with its own random 24-byte nonce (XSalsa20-Poly1305,
+//! whose nonces are long enough to be chosen at random). Each stored value carries the
+//! ephemeral public key, so it opens alone, with the organisation secret key and nothing
+//! else. The ephemeral secret key is dropped (and wiped) with the sealer.
+//!
+//! Stored as `[SHARED][ephemeral public key: 32][nonce: 24][ciphertext + tag]`.
+
+use crypto_box::aead::{Aead, AeadCore, OsRng};
+use crypto_box::{PublicKey, SalsaBox, SecretKey};
+
+use super::{OrgPublicKey, SHARED};
+use crate::crypto::OpenError;
+use crate::domain::text::OriginalText;
+
+const KEY: usize = 32;
+const NONCE: usize = 24;
+
+/// Seals values to the organisation key, all under one key agreement.
+pub struct Sealer {
+    ephemeral: [u8; KEY],
+    shared: SalsaBox,
+}
+
+impl OrgPublicKey {
+    /// A sealer for the values given together (one testimony): one key agreement for all.
+    pub fn sealer(&self) -> Sealer {
+        let secret = SecretKey::generate(&mut OsRng);
+        Sealer {
+            ephemeral: secret.public_key().to_bytes(),
+            shared: SalsaBox::new(&self.0, &secret),
+        }
+    }
+}
+
+impl Sealer {
+    /// Seal bytes.
+    #[allow(clippy::expect_used)] // Encryption of in-memory data with a valid key cannot fail.
+    pub fn seal(&self, plain: &[u8]) -> Vec<u8> {
+        let nonce = SalsaBox::generate_nonce(&mut rand::thread_rng());
+        let body = self
+            .shared
+            .encrypt(&nonce, plain)
+            .expect("XSalsa20-Poly1305 encryption does not fail for in-memory data");
+        let mut out = Vec::with_capacity(1 + KEY + NONCE + body.len());
+        out.push(SHARED);
+        out.extend_from_slice(&self.ephemeral);
+        out.extend_from_slice(&nonce);
+        out.extend_from_slice(&body);
+        out
+    }
+
+    /// Seal a witness's words.
+    pub fn seal_text(&self, text: &OriginalText) -> Vec<u8> {
+        self.seal(text.reveal().as_bytes())
+    }
+
+    /// Seal a short identifying value (a name, an email address).
+    pub fn seal_str(&self, value: &str) -> Vec<u8> {
+        self.seal(value.as_bytes())
+    }
+}
+
+/// Open a value a [`Sealer`] made (its format byte already read) with a secret key.
+pub(super) fn open_shared(secret: &SecretKey, body: &[u8]) -> Result<Vec<u8>, OpenError> {
+    if body.len() < KEY + NONCE {
+        return Err(OpenError);
+    }
+    let (ephemeral, rest) = body.split_at(KEY);
+    let (nonce, ciphertext) = rest.split_at(NONCE);
+    let ephemeral = PublicKey::from_slice(ephemeral).map_err(|_| OpenError)?;
+    SalsaBox::new(&ephemeral, secret)
+        .decrypt(nonce.into(), ciphertext)
+        .map_err(|_| OpenError)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::crypto::keys::{OrgSecretKey, is_org_sealed};
+
+    #[test]
+    fn values_sealed_together_open_alone_and_only_with_the_organisation_secret() {
+        let org = OrgSecretKey::generate();
+        let sealer = org.public().sealer();
+        let name = sealer.seal_str("María Pérez");
+        let place = sealer.seal_str("12 Calle Luna");
+        assert!(is_org_sealed(&name) && is_org_sealed(&place));
+        assert!(!String::from_utf8_lossy(&name).contains("María"));
+        assert_eq!(org.open_str(&place).unwrap(), "12 Calle Luna");
+        assert_eq!(org.open_str(&name).unwrap(), "María Pérez");
+        assert!(OrgSecretKey::generate().open(&name).is_err());
+        // The same value sealed twice differs (its own nonce).
+        assert_ne!(sealer.seal_str("same"), sealer.seal_str("same"));
+    }
+
+    #[test]
+    fn a_changed_or_cut_value_does_not_open() {
+        let org = OrgSecretKey::generate();
+        let mut sealed = org.public().sealer().seal_str("A-123456789");
+        let last = sealed.len() - 1;
+        sealed[last] ^= 1;
+        assert!(org.open(&sealed).is_err());
+        assert!(org.open(&sealed[..40]).is_err());
+        assert!(org.open(&sealed[..1]).is_err());
+    }
+}
