@@ -242,12 +242,19 @@ pub fn query(
     conn: &mut DbConn,
     q: &SearchQuery,
     filter: &SearchFilter,
-    limit: i64,
+    window: Window,
 ) -> QueryResult<Found> {
     match conn {
-        DbConn::Sqlite(_) => sqlite_query(conn, q, filter, limit),
-        DbConn::Pg(_) => pg_query(conn, q, filter, limit),
+        DbConn::Sqlite(_) => sqlite_query(conn, q, filter, window),
+        DbConn::Pg(_) => pg_query(conn, q, filter, window),
     }
+}
+
+/// Which of the ranked hits to return: `limit` of them after the best `offset`.
+#[derive(Clone, Copy, Debug)]
+pub struct Window {
+    pub offset: i64,
+    pub limit: i64,
 }
 
 #[derive(QueryableByName)]
@@ -285,7 +292,7 @@ fn sqlite_query(
     conn: &mut DbConn,
     q: &SearchQuery,
     filter: &SearchFilter,
-    limit: i64,
+    window: Window,
 ) -> QueryResult<Found> {
     let words = q.fts5();
     if words.is_empty() {
@@ -313,13 +320,14 @@ fn sqlite_query(
              r.text_id AS text_id, t.hearing_id AS hearing_id, t.status AS status, \
              -bm25(search_index) AS score \
              {from} AND search_index.rowid > ?7{filters} \
-             ORDER BY bm25(search_index), t.submitted_at DESC LIMIT ?8"
+             ORDER BY bm25(search_index), t.submitted_at DESC LIMIT ?8 OFFSET ?9"
         ),
         words.clone(),
         filter,
     )
     .bind::<BigInt, _>(first.as_ref().map_or(0, |r| r.fts_rowid))
-    .bind::<BigInt, _>(limit)
+    .bind::<BigInt, _>(window.limit)
+    .bind::<BigInt, _>(window.offset)
     .load(conn)?;
     let mut hits = Vec::with_capacity(ranked.len());
     // A few hearings among the hits: each title is read once.
@@ -365,22 +373,23 @@ fn pg_query(
     conn: &mut DbConn,
     q: &SearchQuery,
     filter: &SearchFilter,
-    limit: i64,
+    window: Window,
 ) -> QueryResult<Found> {
     if q.text.is_empty() {
         return Ok(Found::default());
     }
     let sql = format!(
         "WITH recent AS ( \
-           SELECT s.testimony_id, s.text_id, s.translated, s.body, s.tsv, t.hearing_id, \
-                  t.status, t.submitted_at \
+           SELECT s.seq, s.testimony_id, s.text_id, s.translated, s.body, s.tsv, \
+                  t.hearing_id, t.status, t.submitted_at \
            FROM search_index s JOIN testimonies t ON t.id = s.testimony_id \
            WHERE s.tsv @@ websearch_to_tsquery('simple', $1){} \
            ORDER BY s.seq DESC LIMIT $7 + 1), \
          ranked AS ( \
            SELECT *, ts_rank(tsv, websearch_to_tsquery('simple', $1))::float8 AS score, \
                   (SELECT COUNT(*) FROM recent) > $7 AS capped \
-           FROM recent ORDER BY score DESC, submitted_at DESC LIMIT $8) \
+           FROM (SELECT * FROM recent ORDER BY seq DESC LIMIT $7) kept \
+           ORDER BY score DESC, submitted_at DESC LIMIT $8 OFFSET $9) \
          SELECT r.testimony_id, r.text_id, r.translated, r.hearing_id, \
                 h.title AS hearing_title, r.status, r.score, r.capped, \
                 ts_headline('simple', r.body, websearch_to_tsquery('simple', $1), \
@@ -391,7 +400,8 @@ fn pg_query(
     );
     let rows: Vec<PgHit> = bound(sql, q.text.clone(), filter)
         .bind::<BigInt, _>(RANKED_AT_MOST)
-        .bind::<BigInt, _>(limit)
+        .bind::<BigInt, _>(window.limit)
+        .bind::<BigInt, _>(window.offset)
         .load(conn)?;
     let capped = rows.first().is_some_and(|r| r.capped);
     Ok(Found {

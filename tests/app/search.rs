@@ -29,6 +29,17 @@ fn with_body(body: &str) -> Vec<(&'static str, String)> {
     fields
 }
 
+/// The address of the link with this text, or empty when the page has none.
+fn link(page: &crate::helpers::Page, text: &str) -> String {
+    let doc = scraper::Html::parse_document(&page.body);
+    let sel = scraper::Selector::parse("a").unwrap();
+    doc.select(&sel)
+        .find(|a| a.text().collect::<String>().trim() == text)
+        .and_then(|a| a.value().attr("href"))
+        .unwrap_or_default()
+        .to_string()
+}
+
 /// The testimony ids of a results page, in order.
 fn result_ids(page: &crate::helpers::Page) -> Vec<String> {
     let doc = scraper::Html::parse_document(&page.body);
@@ -266,7 +277,7 @@ async fn a_word_in_very_many_texts_ranks_the_most_recent_and_says_so(app: TestAp
     let page = app.get("/staff/search?q=blankets").await;
     assert_eq!(page.status, 200);
     let ids = result_ids(&page);
-    assert_eq!(ids.len(), 50, "one page of results");
+    assert_eq!(ids.len(), 20, "one page of results");
     assert_eq!(ids[0], newest, "the best of the recent texts comes first");
     assert!(
         !ids.contains(&oldest),
@@ -274,18 +285,89 @@ async fn a_word_in_very_many_texts_ranks_the_most_recent_and_says_so(app: TestAp
     );
     let note = page.text_of("[role=status]");
     assert!(
-        note.contains(&format!(
-            "More than {} texts match",
-            db::search::RANKED_AT_MOST
-        )) && note.contains("Add a word or a filter"),
+        note.contains("Results 1 to 20")
+            && note.contains(&format!(
+                "More than {} texts match",
+                db::search::RANKED_AT_MOST
+            ))
+            && note.contains("Add a word or a filter"),
         "{note}"
     );
+
+    // The next page goes on where the first stopped, with the same words.
+    let next = link(&page, "Next page");
+    assert!(
+        next.contains("q=blankets") && next.contains("page=2"),
+        "{next}"
+    );
+    assert!(
+        link(&page, "Previous page").is_empty(),
+        "the first page has none"
+    );
+    let second = app.get(&next).await;
+    let second_ids = result_ids(&second);
+    assert_eq!(second_ids.len(), 20);
+    assert!(
+        second_ids.iter().all(|id| !ids.contains(id)),
+        "no result twice"
+    );
+    assert!(
+        second.text_of("[role=status]").contains("Results 21 to 40"),
+        "{}",
+        second.text_of("[role=status]")
+    );
+    assert!(
+        second
+            .body
+            .contains(r#"<ol class="search-results" start="21">"#)
+    );
+    assert!(link(&second, "Previous page").contains("page=1"));
+
+    // The last page that ranked hits fill has no next page; past it, a way back.
+    let last_page = db::search::RANKED_AT_MOST / 20;
+    let last = app
+        .get(&format!("/staff/search?q=blankets&page={last_page}"))
+        .await;
+    assert_eq!(result_ids(&last).len(), 20);
+    assert!(link(&last, "Next page").is_empty());
+    let past = app.get("/staff/search?q=blankets&page=99999").await;
+    assert_eq!(past.status, 200);
+    assert_eq!(result_ids(&past).len(), 20, "taken as the last page");
+    for unreadable in ["zero", "-3", "0", ""] {
+        let first = app
+            .get(&format!("/staff/search?q=blankets&page={unreadable}"))
+            .await;
+        assert_eq!(first.status, 200, "{unreadable}");
+        assert_eq!(result_ids(&first), ids, "{unreadable} is the first page");
+    }
 
     let narrowed = app
         .get(&format!("/staff/search?q=blankets&hearing={few}"))
         .await;
     assert_eq!(result_ids(&narrowed), vec![oldest.clone()]);
     assert!(!narrowed.contains("More than"), "all matches were ranked");
+    assert!(
+        link(&narrowed, "Next page").is_empty(),
+        "one result, one page"
+    );
+    let beyond = app
+        .get(&format!("/staff/search?q=blankets&hearing={few}&page=2"))
+        .await;
+    assert_eq!(beyond.status, 200);
+    assert!(result_ids(&beyond).is_empty());
+    assert!(
+        beyond
+            .text_of("[role=status]")
+            .contains("past the last result")
+    );
+    assert_eq!(
+        app.get(&link(&beyond, "Go to the first page of results"))
+            .await
+            .body
+            .matches("/staff/testimony/")
+            .count(),
+        1
+    );
 
     let other_hearing = app
         .get(&format!("/staff/search?q=blankets&hearing={many}"))

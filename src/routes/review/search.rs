@@ -17,8 +17,8 @@ use crate::i18n::Lang;
 use crate::state::AppState;
 use crate::web::{self, Ctx, Staff};
 
-/// How many results a search shows.
-pub const LIMIT: i64 = 50;
+/// How many results a page of a search shows.
+pub const PER_PAGE: i64 = 20;
 
 /// Longest query taken, in characters (the rest is ignored).
 pub const MAX_QUERY_CHARS: usize = 200;
@@ -32,6 +32,40 @@ pub struct SearchParams {
     pub theme: String,
     pub role: String,
     pub language: String,
+    /// Which page of results (from 1); anything unreadable is the first.
+    pub page: String,
+}
+
+impl SearchParams {
+    /// The page asked for, from 1 to the last that ranked hits can fill.
+    fn page_number(&self) -> i64 {
+        let last = (db::search::RANKED_AT_MOST + PER_PAGE - 1) / PER_PAGE;
+        self.page
+            .trim()
+            .parse::<i64>()
+            .map_or(1, |n| n.clamp(1, last))
+    }
+
+    /// The address of another page of this search, with its words and filters.
+    fn page_href(&self, page: i64) -> String {
+        let page = page.to_string();
+        let pairs: Vec<(&str, &str)> = [
+            ("q", self.q.as_str()),
+            ("hearing", &self.hearing),
+            ("status", &self.status),
+            ("theme", &self.theme),
+            ("role", &self.role),
+            ("language", &self.language),
+            ("page", &page),
+        ]
+        .into_iter()
+        .filter(|(_, v)| !v.is_empty())
+        .collect();
+        format!(
+            "/staff/search?{}",
+            serde_urlencoded::to_string(pairs).unwrap_or_default()
+        )
+    }
 }
 
 /// A choice of a filter.
@@ -63,6 +97,13 @@ pub struct SearchPage {
     pub params: SearchParams,
     pub searched: bool,
     pub hits: Vec<HitView>,
+    /// The position of the first hit shown among all the ranked ones (from 1).
+    pub first_number: i64,
+    /// Links to the pages before and after this one, when there are such pages.
+    pub previous: Option<String>,
+    pub next: Option<String>,
+    /// The page asked for is past the last result.
+    pub past_the_end: bool,
     /// More texts matched than are ranked: the hits are the best of the most recent.
     pub capped: bool,
     pub ranked_at_most: i64,
@@ -124,9 +165,15 @@ pub async fn search(
         language: some(&params.language),
     };
     let searched = !query.text.is_empty();
+    let page_number = params.page_number();
+    let window = db::search::Window {
+        offset: (page_number - 1) * PER_PAGE,
+        // One more than shown says whether there is a next page.
+        limit: PER_PAGE + 1,
+    };
     let (hits, hearings, themes) = web::run_db(&state.pool, move |conn| {
         let hits = if searched {
-            db::search::query(conn, &query, &filter, LIMIT)?
+            db::search::query(conn, &query, &filter, window)?
         } else {
             db::search::Found::default()
         };
@@ -148,8 +195,15 @@ pub async fn search(
     })
     .await?;
     let capped = hits.capped;
+    let mut hits = hits.hits;
+    let more = hits.len() as i64 > PER_PAGE;
+    hits.truncate(PER_PAGE as usize);
+    let past_the_end = searched && hits.is_empty() && page_number > 1;
+    let previous =
+        (searched && page_number > 1 && !past_the_end).then(|| params.page_href(page_number - 1));
+    let next = more.then(|| params.page_href(page_number + 1));
+    let first_page = past_the_end.then(|| params.page_href(1));
     let hits = hits
-        .hits
         .into_iter()
         .map(|h| HitView {
             short_id: short_id(&h.testimony_id),
@@ -167,6 +221,10 @@ pub async fn search(
         params,
         searched,
         hits,
+        first_number: window.offset + 1,
+        previous: previous.or(first_page),
+        next,
+        past_the_end,
         capped,
         ranked_at_most: db::search::RANKED_AT_MOST,
         hearings,
