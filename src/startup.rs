@@ -148,9 +148,11 @@ pub fn run(listener: TcpListener, prepared: Prepared) -> anyhow::Result<Server> 
     let https = state.config.secure_cookies();
     let workers = state.config.workers;
     // Database work runs on each worker's blocking threads, and each needs one of the
-    // pool's connections: more threads than connections would only wait for one, each
-    // with its own stack and allocator arena.
-    let blocking_threads = state.pool.max_size().max(2) as usize;
+    // pool's connections: more threads in all than connections would only wait for one,
+    // each with its own stack and allocator arena.
+    let blocking_threads = (state.pool.max_size() as usize)
+        .div_ceil(workers.max(1))
+        .max(2);
     let mailer = state.mailer.clone();
     actix_web::rt::spawn(mailer.run());
     actix_web::rt::spawn(session_store::sweep_expired_sessions(
