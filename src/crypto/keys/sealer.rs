@@ -7,7 +7,8 @@
 //! each value is then boxed under it with its own random 24-byte nonce (XSalsa20-Poly1305,
 //! whose nonces are long enough to be chosen at random). Each stored value carries the
 //! ephemeral public key, so it opens alone, with the organisation secret key and nothing
-//! else. The ephemeral secret key is dropped (and wiped) with the sealer.
+//! else. The ephemeral secret key is wiped as soon as the key is agreed, the shared key
+//! when the sealer is dropped.
 //!
 //! Stored as `[SHARED][ephemeral public key: 32][nonce: 24][ciphertext + tag]`.
 

@@ -38,6 +38,10 @@ pub type Cleaned = (String, Result<(attachments::Kind, Vec<u8>), Refusal>);
 
 /// Clean every attached file, off the async workers (a large PDF takes a while).
 async fn clean_uploads(uploads: Vec<super::form::Upload>) -> Result<Vec<Cleaned>, AppError> {
+    // Most testimonies come without files: no need to hand them to another thread.
+    if uploads.is_empty() {
+        return Ok(Vec::new());
+    }
     web::block(move || {
         uploads
             .into_iter()
