@@ -2,11 +2,12 @@
 //!
 //! Attachments are held in memory from the moment they are read until they are cleaned
 //! and sealed: nothing reaches the disk unsealed. Each upload reserves its share before
-//! its body is read (twice the size it announces, for the cleaned copy beside the
-//! original, and never more than the whole budget, so one upload of the largest size
-//! always fits on its own). Uploads beyond the budget wait for others to finish; one
-//! that waits too long is read without its files, and the witness is asked to attach
-//! them again (everything typed is kept).
+//! its body is read: twice the size it announces (the cleaned copy beside the original,
+//! then the sealed copy beside the cleaned one, each in memory of its own, see
+//! `buffer.rs`, so that what is reserved is what is held), and never more than the whole
+//! budget, so one upload of the largest size always fits on its own. Uploads beyond the
+//! budget wait for others to finish; one that waits too long is read without its files,
+//! and the witness is asked to attach them again (everything typed is kept).
 
 use std::sync::Arc;
 use std::time::Duration;

@@ -123,6 +123,11 @@ pub(super) fn segments(bytes: &[u8]) -> Result<Vec<Segment<'_>>, Refusal> {
 
 /// The JPEG rebuilt from only the segments needed to decode it.
 pub(super) fn clean(bytes: &[u8]) -> Result<Vec<u8>, Refusal> {
+    Ok(kept(bytes)?.concat())
+}
+
+/// The pieces of the JPEG that are kept, in order: the segments needed to decode it.
+pub(super) fn kept(bytes: &[u8]) -> Result<Vec<&[u8]>, Refusal> {
     let segments = segments(bytes)?;
     let first_frame = segments.iter().position(|s| is_frame(s.marker));
     let first_scan = segments.iter().position(|s| s.marker == SOS);
@@ -130,12 +135,11 @@ pub(super) fn clean(bytes: &[u8]) -> Result<Vec<u8>, Refusal> {
         (Some(frame), Some(scan)) if frame < scan => {}
         _ => return Err(Refusal::Unreadable),
     }
-    let mut out = Vec::with_capacity(bytes.len());
-    for segment in segments.iter().filter(|s| is_kept(s.marker)) {
-        out.extend_from_slice(segment.bytes);
-        out.extend_from_slice(segment.scan);
-    }
-    Ok(out)
+    Ok(segments
+        .iter()
+        .filter(|s| is_kept(s.marker))
+        .flat_map(|s| [s.bytes, s.scan])
+        .collect())
 }
 
 /// The colour transform an Adobe segment (APP14) records: 0 none, 1 YCbCr, 2 YCCK.

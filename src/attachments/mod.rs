@@ -14,6 +14,7 @@
 //! The storage functions live in `store.rs` and are re-exported here.
 
 pub mod budget;
+mod buffer;
 mod jpeg;
 mod pdf;
 mod png;
@@ -23,6 +24,7 @@ mod webp;
 #[doc(hidden)]
 pub mod samples;
 
+pub use buffer::FileBuf;
 pub use store::{load, path, remove_all, store};
 
 /// The kinds of file a witness may attach.
@@ -73,14 +75,19 @@ pub fn kind_of(bytes: &[u8]) -> Result<Kind, Refusal> {
 
 /// Check a file and return it without metadata, with its kind: the file is refused as
 /// [`Refusal::WrongType`] unless its content is a JPEG, PNG, WebP or PDF, and as
-/// [`Refusal::Unreadable`] if it cannot be cleaned.
-pub fn clean(bytes: Vec<u8>) -> Result<(Kind, Vec<u8>), Refusal> {
+/// [`Refusal::Unreadable`] if it cannot be cleaned. The file and its cleaned copy are
+/// the only two copies held at once.
+pub fn clean(bytes: impl Into<FileBuf>) -> Result<(Kind, FileBuf), Refusal> {
+    let bytes = bytes.into();
     let kind = kind_of(&bytes)?;
     let cleaned = match kind {
-        Kind::Jpeg => jpeg::clean(&bytes)?,
+        Kind::Jpeg => {
+            let pieces = jpeg::kept(&bytes)?;
+            FileBuf::joined(&pieces, pieces.iter().map(|p| p.len()).sum())
+        }
         Kind::Png => png::clean(bytes)?,
         Kind::Webp => webp::clean(bytes)?,
-        Kind::Pdf => pdf::clean(&bytes)?,
+        Kind::Pdf => FileBuf::from(pdf::clean(&bytes)?),
     };
     Ok((kind, cleaned))
 }

@@ -7,14 +7,16 @@
 use img_parts::Bytes;
 use img_parts::png::Png;
 
-use super::Refusal;
+use super::{FileBuf, Refusal};
 
 /// The chunks kept: the critical ones and transparency.
 const KEPT: [[u8; 4]; 5] = [*b"IHDR", *b"PLTE", *b"IDAT", *b"IEND", *b"tRNS"];
 
 /// The PNG with only the chunks that draw the image.
-pub(super) fn clean(bytes: Vec<u8>) -> Result<Vec<u8>, Refusal> {
-    let mut png = Png::from_bytes(Bytes::from(bytes)).map_err(|_| Refusal::Unreadable)?;
+pub(super) fn clean(bytes: impl Into<FileBuf>) -> Result<FileBuf, Refusal> {
+    let bytes = bytes.into();
+    let room = bytes.len();
+    let mut png = Png::from_bytes(Bytes::from_owner(bytes)).map_err(|_| Refusal::Unreadable)?;
     let chunks = png.chunks();
     let well_formed = chunks.first().is_some_and(|c| &c.kind() == b"IHDR")
         && chunks.last().is_some_and(|c| &c.kind() == b"IEND")
@@ -23,7 +25,7 @@ pub(super) fn clean(bytes: Vec<u8>) -> Result<Vec<u8>, Refusal> {
         return Err(Refusal::Unreadable);
     }
     png.chunks_mut().retain(|c| KEPT.contains(&c.kind()));
-    Ok(png.encoder().bytes().to_vec())
+    Ok(FileBuf::joined(png.encoder(), room))
 }
 
 #[cfg(test)]
@@ -130,7 +132,7 @@ mod tests {
 
     #[test]
     fn broken_chunk_structure_is_refused() {
-        let good = clean(samples::png_with_metadata()).unwrap();
+        let good = clean(samples::png_with_metadata()).unwrap().to_vec();
         let ihdr_end = 8 + 4 + 4 + 13 + 4;
         let mut long_length = good.clone();
         long_length[8..12].copy_from_slice(&0x7FFF_FFFFu32.to_be_bytes());
@@ -151,6 +153,6 @@ mod tests {
         for (i, bytes) in refused.into_iter().enumerate() {
             assert_eq!(clean(bytes), Err(Refusal::Unreadable), "case {i}");
         }
-        assert_eq!(clean(good.clone()), Ok(good));
+        assert_eq!(clean(good.clone()).unwrap(), good);
     }
 }

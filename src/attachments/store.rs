@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::crypto::keys::{OrgPublicKey, OrgSecretKey};
+use crate::crypto::keys::{OrgSecretKey, Sealer};
 use crate::domain::ids::{AttachmentId, TestimonyId};
 
 /// Where a testimony's attachment is stored.
@@ -15,11 +15,11 @@ pub fn path(data_dir: &Path, testimony_id: &TestimonyId, attachment_id: &Attachm
         .join(format!("{attachment_id}.bin"))
 }
 
-/// Write an attachment sealed to the organisation key (readable only by granted staff),
+/// Write an attachment sealed to the organisation key (with the testimony's sealer) (readable only by granted staff),
 /// in a folder only the server's user can enter, as a file only it can read.
 pub fn store(
     data_dir: &Path,
-    org: &OrgPublicKey,
+    sealer: &Sealer,
     testimony_id: &TestimonyId,
     attachment_id: &AttachmentId,
     bytes: &[u8],
@@ -28,7 +28,9 @@ pub fn store(
     if let Some(parent) = path.parent() {
         crate::files::create_private_dir(parent)?;
     }
-    crate::files::write_private(&path, &org.seal(bytes))
+    let mut sealed = super::FileBuf::zeroed(Sealer::sealed_len(bytes.len()));
+    sealer.seal_into(bytes, &mut sealed);
+    crate::files::write_private(&path, &sealed)
 }
 
 /// Read an attachment back with the organisation key, in memory only.

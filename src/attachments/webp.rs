@@ -10,7 +10,7 @@ use img_parts::webp::{
     CHUNK_ALPH, CHUNK_ANIM, CHUNK_ANMF, CHUNK_VP8, CHUNK_VP8L, CHUNK_VP8X, WebP,
 };
 
-use super::Refusal;
+use super::{FileBuf, Refusal};
 
 /// The chunks kept at the top level.
 const KEPT: [[u8; 4]; 6] = [
@@ -27,8 +27,10 @@ const METADATA_FLAGS: u8 = 0x20 | 0x08 | 0x04;
 const FRAME_HEADER: usize = 16;
 
 /// The WebP with only its image chunks.
-pub(super) fn clean(bytes: Vec<u8>) -> Result<Vec<u8>, Refusal> {
-    let mut webp = WebP::from_bytes(Bytes::from(bytes)).map_err(|_| Refusal::Unreadable)?;
+pub(super) fn clean(bytes: impl Into<FileBuf>) -> Result<FileBuf, Refusal> {
+    let bytes = bytes.into();
+    let room = bytes.len();
+    let mut webp = WebP::from_bytes(Bytes::from_owner(bytes)).map_err(|_| Refusal::Unreadable)?;
     let chunks = webp.chunks();
     let has_image = chunks
         .iter()
@@ -52,7 +54,7 @@ pub(super) fn clean(bytes: Vec<u8>) -> Result<Vec<u8>, Refusal> {
             *data = frame_without_metadata(data)?;
         }
     }
-    Ok(webp.encoder().bytes().to_vec())
+    Ok(FileBuf::joined(webp.encoder(), room))
 }
 
 /// A VP8X payload (flags, reserved bytes, canvas size) with the metadata flags cleared.

@@ -38,7 +38,7 @@ pub struct Submission {
     pub phone: Option<String>,
     pub consent: ConsentSet,
     pub redaction: RedactionRequest,
-    pub files: Vec<(attachments::Kind, Vec<u8>)>,
+    pub files: Vec<(attachments::Kind, attachments::FileBuf)>,
     pub consent_method: ConsentMethod,
     pub interpreter: Option<String>,
     pub interpretation_language: Option<String>,
@@ -144,7 +144,7 @@ pub fn submit(
     let mut stored_files = Vec::new();
     for (kind, bytes) in &s.files {
         let attachment_id = AttachmentId::new();
-        if let Err(e) = attachments::store(data_dir, &org, &id, &attachment_id, bytes) {
+        if let Err(e) = attachments::store(data_dir, &sealer, &id, &attachment_id, bytes) {
             attachments::remove_all(data_dir, &id);
             return Err(e.into());
         }

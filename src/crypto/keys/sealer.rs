@@ -12,7 +12,7 @@
 //!
 //! Stored as `[SHARED][ephemeral public key: 32][nonce: 24][ciphertext + tag]`.
 
-use crypto_box::aead::{Aead, AeadCore, OsRng};
+use crypto_box::aead::{Aead, AeadCore, AeadInPlace, OsRng};
 use crypto_box::{PublicKey, SalsaBox, SecretKey};
 
 use super::{OrgPublicKey, SHARED};
@@ -21,6 +21,9 @@ use crate::domain::text::OriginalText;
 
 const KEY: usize = 32;
 const NONCE: usize = 24;
+const TAG: usize = 16;
+/// The format byte, the ephemeral public key and the nonce.
+const HEAD: usize = 1 + KEY + NONCE;
 
 /// Seals values to the organisation key, all under one key agreement.
 pub struct Sealer {
@@ -41,19 +44,40 @@ impl OrgPublicKey {
 
 impl Sealer {
     /// Seal bytes.
-    #[allow(clippy::expect_used)] // Encryption of in-memory data with a valid key cannot fail.
     pub fn seal(&self, plain: &[u8]) -> Vec<u8> {
-        let nonce = SalsaBox::generate_nonce(&mut rand::thread_rng());
-        let body = self
-            .shared
-            .encrypt(&nonce, plain)
-            .expect("XSalsa20-Poly1305 encryption does not fail for in-memory data");
-        let mut out = Vec::with_capacity(1 + KEY + NONCE + body.len());
-        out.push(SHARED);
-        out.extend_from_slice(&self.ephemeral);
-        out.extend_from_slice(&nonce);
-        out.extend_from_slice(&body);
+        let mut out = vec![0; Self::sealed_len(plain.len())];
+        self.seal_into(plain, &mut out);
         out
+    }
+
+    /// How long `plain_len` bytes are once sealed.
+    pub fn sealed_len(plain_len: usize) -> usize {
+        HEAD + TAG + plain_len
+    }
+
+    /// Seal `plain` into `out`, which is [`Sealer::sealed_len`] long. The value is
+    /// encrypted where it lies in the stored form, so sealing a large file holds it twice
+    /// (plain and sealed), never three times.
+    #[allow(clippy::expect_used)] // Encryption of in-memory data with a valid key cannot fail.
+    pub fn seal_into(&self, plain: &[u8], out: &mut [u8]) {
+        assert_eq!(
+            out.len(),
+            Self::sealed_len(plain.len()),
+            "room for the sealed value"
+        );
+        let nonce = SalsaBox::generate_nonce(&mut rand::thread_rng());
+        let (head, rest) = out.split_at_mut(HEAD);
+        head[0] = SHARED;
+        head[1..1 + KEY].copy_from_slice(&self.ephemeral);
+        head[1 + KEY..].copy_from_slice(&nonce);
+        let (tag_room, body) = rest.split_at_mut(TAG);
+        body.copy_from_slice(plain);
+        let tag = self
+            .shared
+            .encrypt_in_place_detached(&nonce, b"", body)
+            .expect("XSalsa20-Poly1305 encryption does not fail for in-memory data");
+        // NaCl's box puts the tag before the ciphertext.
+        tag_room.copy_from_slice(&tag);
     }
 
     /// Seal a witness's words.
@@ -97,6 +121,23 @@ mod tests {
         assert!(OrgSecretKey::generate().open(&name).is_err());
         // The same value sealed twice differs (its own nonce).
         assert_ne!(sealer.seal_str("same"), sealer.seal_str("same"));
+    }
+
+    #[test]
+    fn sealing_in_place_gives_what_the_box_gives() {
+        use crypto_box::aead::Aead;
+        let org = OrgSecretKey::generate();
+        let sealer = org.public().sealer();
+        let plain = vec![7u8; 100_000];
+        let sealed = sealer.seal(&plain);
+        let (head, body) = sealed.split_at(super::HEAD);
+        let nonce = &head[1 + super::KEY..];
+        let boxed = sealer
+            .shared
+            .encrypt(nonce.into(), plain.as_slice())
+            .unwrap();
+        assert_eq!(body, boxed.as_slice());
+        assert_eq!(org.open(&sealed).unwrap().as_slice(), plain.as_slice());
     }
 
     #[test]

@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use actix_web::{HttpRequest, web};
 use futures_util::StreamExt as _;
 
+use crate::attachments::FileBuf;
 use crate::attachments::budget::{Reserved, UploadBudget};
 use crate::config::AttachmentLimits;
 use crate::domain::clean_input;
@@ -128,7 +129,7 @@ impl TestimonyForm {
 /// An attached file as received.
 pub struct Upload {
     pub name: String,
-    pub bytes: Vec<u8>,
+    pub bytes: crate::attachments::FileBuf,
 }
 
 /// A problem with the attachments as a whole or one file, found while reading.
@@ -209,7 +210,13 @@ pub async fn read(
             } else {
                 TEXT_FIELD_BYTES
             };
-            let mut data = Vec::new();
+            // A file's buffer is made once, as large as the rest of the body (or the
+            // limit), in memory of its own (see `attachments::FileBuf`); only what is
+            // written to it takes memory.
+            let room_left = announced.saturating_sub(read_bytes);
+            let mut file = FileBuf::with_capacity(if is_file { limit.min(room_left) } else { 0 });
+            let mut text = Vec::new();
+            let mut kept: usize = 0;
             let mut over = false;
             while let Some(chunk) = field.next().await {
                 let chunk = chunk.map_err(|_| bad_form())?;
@@ -217,15 +224,20 @@ pub async fn read(
                 if read_bytes > hard_cap {
                     return Err(AppError::PayloadTooLarge);
                 }
-                if data.len() + chunk.len() > limit {
+                if kept + chunk.len() > limit {
                     over = true;
                 } else if !over {
-                    data.extend_from_slice(&chunk);
+                    kept += chunk.len();
+                    if is_file {
+                        file.push(&chunk);
+                    } else {
+                        text.extend_from_slice(&chunk);
+                    }
                 }
             }
             match filename {
                 Some(filename) => {
-                    if filename.is_empty() && data.is_empty() {
+                    if filename.is_empty() && kept == 0 {
                         continue; // The file input was left empty.
                     }
                     let display = short_name(&filename);
@@ -240,7 +252,7 @@ pub async fn read(
                     } else if over {
                         problems.push(UploadProblem::TooBig(display));
                     } else {
-                        total += data.len();
+                        total += kept;
                         if total > limits.max_total_bytes {
                             if !problems.contains(&UploadProblem::TotalTooBig) {
                                 problems.push(UploadProblem::TotalTooBig);
@@ -248,14 +260,14 @@ pub async fn read(
                         } else {
                             uploads.push(Upload {
                                 name: display,
-                                bytes: data,
+                                bytes: file,
                             });
                         }
                     }
                 }
                 None => {
                     oversized_text |= over;
-                    let text = String::from_utf8_lossy(&data).into_owned();
+                    let text = String::from_utf8_lossy(&text).into_owned();
                     fields.entry(name).or_default().push(text);
                 }
             }

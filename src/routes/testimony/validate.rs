@@ -34,7 +34,10 @@ const NAME_MAX: usize = 200;
 const PHONE_MAX: usize = 40;
 
 /// An attached file's name as sent, and the file cleaned of metadata (or why not).
-pub type Cleaned = (String, Result<(attachments::Kind, Vec<u8>), Refusal>);
+pub type Cleaned = (
+    String,
+    Result<(attachments::Kind, attachments::FileBuf), Refusal>,
+);
 
 /// Clean every attached file, off the async workers (a large PDF takes a while).
 async fn clean_uploads(uploads: Vec<super::form::Upload>) -> Result<Vec<Cleaned>, AppError> {
