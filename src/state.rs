@@ -30,10 +30,22 @@ pub struct AppState {
     pub organisation: OrganisationCache,
     /// Public pages as last rendered, for visitors who are not signed in.
     pub pages: PageCache,
+    /// Public hearings with what their forms need, as last read: a submission checks
+    /// against these rather than reading the hearing again. Dropped with `pages`.
+    pub hearing_forms: PageCache<crate::service::hearings::HearingForm>,
     /// Memory that witnesses' files being received may take at once.
     pub uploads: UploadBudget,
     /// Turns at checking a password at login (Argon2: 19 MiB and tens of milliseconds of
     /// one core each): at most half the cores, so a burst of logins waits its turn
     /// instead of taking the processor and the database connections from everyone else.
     pub password_turns: tokio::sync::Semaphore,
+}
+
+impl AppState {
+    /// Drop the public pages kept and the hearings they were made from: the next visitor
+    /// sees what is in the database now.
+    pub fn clear_public_copies(&self) {
+        self.pages.clear();
+        self.hearing_forms.clear();
+    }
 }

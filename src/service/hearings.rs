@@ -8,6 +8,37 @@ use crate::domain::hearing::HearingStatus;
 use crate::domain::ids::HearingId;
 use crate::i18n::Lang;
 
+/// A hearing with what its form needs.
+pub struct HearingForm {
+    /// The hearing, its title and summary in the page's language where it has them.
+    pub hearing: db::hearings::Hearing,
+    pub themes: Vec<db::hearings::Theme>,
+    /// The consent text shown: in the page's language, else the hearing's first.
+    pub consent_text: db::hearings::ConsentText,
+    /// The newest consent text in each language.
+    pub consent_texts: Vec<db::hearings::ConsentText>,
+}
+
+/// A hearing by its address, with its texts in `lang` where it has them; drafts and
+/// archived hearings only when `public_only` is false.
+pub fn form(
+    conn: &mut DbConn,
+    slug: &str,
+    public_only: bool,
+    lang: Lang,
+) -> Result<HearingForm, ServiceError> {
+    let mut hearing = db::hearings::find_by_slug(conn, slug)?
+        .filter(|h| !public_only || h.status().is_public())
+        .ok_or(ServiceError::NotFound)?;
+    db::hearings::localize(conn, &mut hearing, lang)?;
+    Ok(HearingForm {
+        themes: db::hearings::themes_of(conn, &hearing.id)?,
+        consent_text: db::hearings::current_consent_text(conn, &hearing, lang)?,
+        consent_texts: db::hearings::current_consent_texts(conn, &hearing.id)?,
+        hearing,
+    })
+}
+
 /// Why a hearing was not saved.
 #[derive(Debug, PartialEq, Eq)]
 pub enum HearingRefusal {

@@ -166,7 +166,7 @@ pub async fn clear_shared_pages(
         .flatten();
     let res = next.call(req).await?;
     if let Some(state) = state {
-        state.pages.clear();
+        state.clear_public_copies();
     }
     Ok(res)
 }

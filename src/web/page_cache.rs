@@ -29,8 +29,11 @@ pub const SUBMISSION_SLOT: &str = "\u{1}submission\u{1}";
 /// At most this many copies (addresses × languages); past it, all are dropped.
 const MAX_PAGES: usize = 2_000;
 
-struct Copy {
-    body: Arc<SharedBody>,
+/// One language's copies, by address.
+type ByPath<V> = HashMap<Box<str>, Copy<V>>;
+
+struct Copy<V> {
+    body: Arc<V>,
     made: Instant,
 }
 
@@ -103,22 +106,23 @@ impl SharedBody {
     }
 }
 
-/// The shared copies of this instance, by language and address.
-pub struct PageCache {
-    pages: RwLock<HashMap<Lang, HashMap<Box<str>, Copy>>>,
+/// The shared copies of this instance, by language and address. Pages by default; the
+/// same keeping serves what a public page is built from (see `AppState::hearing_forms`).
+pub struct PageCache<V = SharedBody> {
+    pages: RwLock<HashMap<Lang, ByPath<V>>>,
     /// Bumped by every [`PageCache::clear`]: a page built from data read before a
     /// clear is not kept.
     generation: AtomicU64,
     fresh_for: Duration,
 }
 
-impl Default for PageCache {
+impl<V> Default for PageCache<V> {
     fn default() -> Self {
         Self::new(FRESH_FOR)
     }
 }
 
-impl PageCache {
+impl<V> PageCache<V> {
     pub fn new(fresh_for: Duration) -> Self {
         Self {
             pages: RwLock::new(HashMap::new()),
@@ -128,7 +132,7 @@ impl PageCache {
     }
 
     /// A copy made less than [`FRESH_FOR`] ago.
-    pub fn get(&self, path: &str, lang: Lang) -> Option<Arc<SharedBody>> {
+    pub fn get(&self, path: &str, lang: Lang) -> Option<Arc<V>> {
         let pages = self.pages.read().unwrap_or_else(PoisonError::into_inner);
         pages
             .get(&lang)
@@ -144,7 +148,7 @@ impl PageCache {
 
     /// Keep a copy, unless the copies were dropped since `generation` was read (the page
     /// may have been built from data changed meanwhile).
-    pub fn keep(&self, generation: u64, path: &str, lang: Lang, body: Arc<SharedBody>) {
+    pub fn keep(&self, generation: u64, path: &str, lang: Lang, body: Arc<V>) {
         let mut pages = self.pages.write().unwrap_or_else(PoisonError::into_inner);
         if self.generation.load(Ordering::Acquire) != generation {
             return;

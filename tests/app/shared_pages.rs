@@ -14,6 +14,7 @@ both_databases!(
     a_shared_form_page_carries_each_visitors_token_and_a_new_key,
     signed_in_staff_get_their_own_page,
     a_change_staff_post_shows_on_the_next_request,
+    a_form_sent_after_staff_close_the_hearing_is_refused,
 );
 
 async fn a_shared_form_page_carries_each_visitors_token_and_a_new_key(app: TestApp) {
@@ -83,4 +84,29 @@ async fn a_change_staff_post_shows_on_the_next_request(app: TestApp) {
     );
     let page = get_with(&visitor, &app.url("/hearings/el-paso-2026")).await;
     assert_eq!(page.status, 404);
+}
+
+/// The hearing a submission is checked against is kept a few seconds like the pages, and
+/// dropped with them when staff change something.
+async fn a_form_sent_after_staff_close_the_hearing_is_refused(app: TestApp) {
+    let id = open_hearing(&app, "cierre");
+    let visitor = app.other_client();
+    let page = get_with(&visitor, &app.url("/hearings/cierre")).await;
+    assert!(!page.csrf().is_empty(), "the form is shown");
+    login_as(&app, "ada@example.org", Role::Admin).await;
+    assert_eq!(post_status(&app, &id, "closed").await.status, 303);
+
+    let mut form = page.form_keys().text("website", "");
+    for (k, v) in typical() {
+        form = form.text(k, v);
+    }
+    let late = visitor
+        .post(app.url("/hearings/cierre/testimony"))
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(late.status().as_u16(), 409);
+    let body = late.text().await.unwrap();
+    assert!(body.contains("This hearing no longer accepts testimony"));
 }

@@ -7,7 +7,7 @@ use actix_web::{HttpRequest, HttpResponse, get, post, web};
 use askama::Template;
 
 use super::form::{self, TestimonyForm};
-use super::public::{Loaded, load_hearing};
+use super::public::{Loaded, Reading, load_hearing};
 use super::receipt;
 use super::validate::{self, StaffIntake};
 use super::view::{FormView, HearingView};
@@ -32,14 +32,14 @@ pub struct IntakePage {
     pub action: String,
 }
 
-async fn load(state: &AppState, id: String) -> Result<Loaded, AppError> {
+async fn load(state: &AppState, id: String) -> Result<std::sync::Arc<Loaded>, AppError> {
     let slug = crate::web::run_db(&state.pool, move |conn| {
         Ok(db::hearings::find(conn, &id)?
             .ok_or(AppError::NotFound)?
             .slug)
     })
     .await?;
-    load_hearing(state, slug, false, crate::i18n::Lang::En).await
+    load_hearing(state, slug, Reading::Any, crate::i18n::Lang::En).await
 }
 
 fn page(

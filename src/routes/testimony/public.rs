@@ -1,6 +1,8 @@
 //! The public side: the list of hearings, a hearing's page with its form, and submitting
 //! testimony (the receipt page is in `receipt`).
 
+use std::sync::Arc;
+
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, get, post, web};
 use askama::Template;
@@ -67,37 +69,59 @@ pub struct HearingPage {
     pub retention: String,
 }
 
-/// A public hearing with what the form needs. Drafts and archived hearings are not public.
-pub struct Loaded {
-    /// The hearing, its title and summary in the page's language where it has them.
-    pub hearing: Hearing,
-    pub themes: Vec<db::hearings::Theme>,
-    /// The consent text shown: in the page's language, else the hearing's first.
-    pub consent_text: db::hearings::ConsentText,
-    /// The newest consent text in each language.
-    pub consent_texts: Vec<db::hearings::ConsentText>,
+/// A hearing with what its form needs.
+pub type Loaded = crate::service::hearings::HearingForm;
+
+/// Which hearings to load, and how fresh.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Reading {
+    /// Public hearings, as a visitor who is not signed in sees them: read again at most
+    /// every few seconds, like the public pages made from them (kept in
+    /// `AppState::hearing_forms`, dropped with those pages when staff change anything).
+    Public,
+    /// Public hearings, read now (for those who are signed in).
+    PublicNow,
+    /// Any hearing, read now (staff taking testimony in person).
+    Any,
+}
+
+impl Reading {
+    /// How a visitor reads public hearings.
+    pub fn public_for(ctx: &Ctx) -> Self {
+        if ctx.user.is_none() {
+            Self::Public
+        } else {
+            Self::PublicNow
+        }
+    }
 }
 
 /// Load a hearing by its address, with its texts in `lang` where it has them.
 pub async fn load_hearing(
     state: &AppState,
     slug: String,
-    public_only: bool,
+    reading: Reading,
     lang: crate::i18n::Lang,
-) -> Result<Loaded, AppError> {
-    crate::web::run_db(&state.pool, move |conn| {
-        let mut hearing = db::hearings::find_by_slug(conn, &slug)?
-            .filter(|h| !public_only || h.status().is_public())
-            .ok_or(AppError::NotFound)?;
-        db::hearings::localize(conn, &mut hearing, lang)?;
-        Ok(Loaded {
-            themes: db::hearings::themes_of(conn, &hearing.id)?,
-            consent_text: db::hearings::current_consent_text(conn, &hearing, lang)?,
-            consent_texts: db::hearings::current_consent_texts(conn, &hearing.id)?,
-            hearing,
+) -> Result<Arc<Loaded>, AppError> {
+    let kept = reading == Reading::Public;
+    if kept && let Some(copy) = state.hearing_forms.get(&slug, lang) {
+        return Ok(copy);
+    }
+    let public_only = reading != Reading::Any;
+    let generation = state.hearing_forms.generation();
+    let key = slug.clone();
+    let loaded = Arc::new(
+        crate::service::run(&state.pool, move |conn| {
+            crate::service::hearings::form(conn, &key, public_only, lang)
         })
-    })
-    .await
+        .await?,
+    );
+    if kept {
+        state
+            .hearing_forms
+            .keep(generation, &slug, lang, loaded.clone());
+    }
+    Ok(loaded)
 }
 
 fn hearing_page(
@@ -154,7 +178,13 @@ pub async fn show(
         Ok(copy) => return Ok(copy),
         Err(build) => build,
     };
-    let loaded = load_hearing(&state, slug.into_inner(), true, ctx.lang).await?;
+    let loaded = load_hearing(
+        &state,
+        slug.into_inner(),
+        Reading::public_for(&ctx),
+        ctx.lang,
+    )
+    .await?;
     let mut form = TestimonyForm {
         language: ctx.lang.code().to_string(),
         ..TestimonyForm::fresh()
@@ -181,7 +211,8 @@ pub async fn submit(
     // The files' share of the upload memory is given back once the answer is ready.
     let _memory = raw.memory.take();
     let csrf_ok = ctx.verify_csrf(&raw.csrf).is_ok();
-    let loaded = match load_hearing(&state, slug.into_inner(), true, ctx.lang).await {
+    let reading = Reading::public_for(&ctx);
+    let loaded = match load_hearing(&state, slug.into_inner(), reading, ctx.lang).await {
         Err(AppError::NotFound) if !csrf_ok => return Err(AppError::Csrf),
         other => other?,
     };

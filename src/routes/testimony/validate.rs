@@ -411,6 +411,18 @@ pub struct Refused {
 /// the first post was, whatever changed since), a refusal decided by the caller (a closed
 /// hearing, too many submissions), the checks of every field, then the service call.
 /// A form shown again keeps its submission key.
+/// The receipt of a form already saved under `key`, if it was.
+async fn earlier(
+    state: &web::Data<AppState>,
+    key: &SubmissionKey,
+) -> Result<Option<Submitted>, AppError> {
+    let (st, k) = (state.clone(), key.clone());
+    Ok(crate::service::run(&state.pool, move |conn| {
+        receipts::find_submitted(conn, &st.keys, &k, crate::db::now())
+    })
+    .await?)
+}
+
 pub async fn process(
     state: &web::Data<AppState>,
     ctx: &Ctx,
@@ -444,15 +456,13 @@ pub async fn process(
             Some(notice),
         );
     }
-    let (st, k) = (state.clone(), key.clone());
-    let earlier = crate::service::run(&state.pool, move |conn| {
-        receipts::find_submitted(conn, &st.keys, &k, crate::db::now())
-    })
-    .await?;
-    if let Some(submitted) = earlier {
-        return Ok(Ok(Accepted { key, submitted }));
-    }
+    // A form sent again after it was saved gets its receipt again, even if the hearing
+    // has closed or the form would not pass now. Saving checks that too, so the check
+    // is made here only before refusing.
     if let Some((status, notice)) = refusal {
+        if let Some(submitted) = earlier(state, &key).await? {
+            return Ok(Ok(Accepted { key, submitted }));
+        }
         return refused(status, raw.form, FormErrors::default(), Some(notice));
     }
     let had_files = !raw.uploads.is_empty() || !raw.problems.is_empty();
@@ -472,6 +482,9 @@ pub async fn process(
     let submission = match validate(ctx, raw, &choices, limits, cleaned, taken_by) {
         Ok(s) => s,
         Err(invalid) => {
+            if let Some(submitted) = earlier(state, &key).await? {
+                return Ok(Ok(Accepted { key, submitted }));
+            }
             let (form, errors) = *invalid;
             let notice = had_files.then(|| words.t("form-files-again"));
             return refused(StatusCode::UNPROCESSABLE_ENTITY, form, errors, notice);
