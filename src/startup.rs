@@ -127,6 +127,7 @@ pub fn prepare(config: Config) -> anyhow::Result<Prepared> {
         organisation: OrganisationCache::new(organisation),
         pages: PageCache::default(),
         hearing_forms: PageCache::default(),
+        searches: PageCache::with_room(crate::web::page_cache::FRESH_FOR, 32),
         uploads,
         password_turns: tokio::sync::Semaphore::new(
             std::thread::available_parallelism().map_or(1, |n| (n.get() / 2).max(1)),

@@ -33,6 +33,9 @@ pub struct AppState {
     /// Public hearings with what their forms need, as last read: a submission checks
     /// against these rather than reading the hearing again. Dropped with `pages`.
     pub hearing_forms: PageCache<crate::service::hearings::HearingForm>,
+    /// Searches as last ranked, by their words and filters: the next page of a search,
+    /// or the same search by another editor, is not ranked again. Dropped with `pages`.
+    pub searches: PageCache<crate::db::search::Ranking>,
     /// Memory that witnesses' files being received may take at once.
     pub uploads: UploadBudget,
     /// Turns at checking a password at login (Argon2: 19 MiB and tens of milliseconds of
@@ -42,10 +45,11 @@ pub struct AppState {
 }
 
 impl AppState {
-    /// Drop the public pages kept and the hearings they were made from: the next visitor
-    /// sees what is in the database now.
-    pub fn clear_public_copies(&self) {
+    /// Drop the public pages kept, the hearings they were made from and the searches
+    /// ranked: the next request sees what is in the database now.
+    pub fn clear_kept_copies(&self) {
         self.pages.clear();
         self.hearing_forms.clear();
+        self.searches.clear();
     }
 }

@@ -178,14 +178,27 @@ pub struct Hit {
     pub score: f64,
 }
 
-/// What a search found.
+/// The matches of a search, best first: at most [`RANKED_AT_MOST`] of them. Only where
+/// each is in the index and how well it matched: what is shown of them is read when a
+/// page of them is shown ([`hits`]), so that a ranking kept a few seconds never shows a
+/// text that has since been removed, withdrawn or moved out of the filters.
 #[derive(Clone, Debug, Default)]
-pub struct Found {
-    /// The best matches, best first.
-    pub hits: Vec<Hit>,
-    /// More texts matched than [`RANKED_AT_MOST`]: the hits are the best of the most
+pub struct Ranking {
+    pub ranked: Vec<Ranked>,
+    /// More texts matched than [`RANKED_AT_MOST`]: these are the best of the most
     /// recently saved that many.
     pub capped: bool,
+}
+
+/// One match in a [`Ranking`].
+#[derive(Clone, Debug, QueryableByName)]
+pub struct Ranked {
+    /// The text's row in the index (FTS5 rowid on SQLite, `seq` on PostgreSQL).
+    #[diesel(sql_type = BigInt)]
+    pub key: i64,
+    /// Higher is better on either backend.
+    #[diesel(sql_type = diesel::sql_types::Double)]
+    pub score: f64,
 }
 
 /// Matches ranked at most, the most recently saved first: ranking reads every match's
@@ -234,78 +247,82 @@ fn bound(
         .bind::<Nullable<Text>, _>(opt(&filter.language))
 }
 
-/// Search the redacted texts (and only them), ranked, with the queue's filters: FTS5 on
-/// SQLite, `websearch_to_tsquery` on PostgreSQL. Nothing typed is ever a syntax error.
+/// Rank the redacted texts (and only them) that match, with the queue's filters: FTS5
+/// on SQLite, `websearch_to_tsquery` on PostgreSQL. Nothing typed is ever a syntax error.
 /// When more than [`RANKED_AT_MOST`] texts match, the most recently saved of them are
-/// ranked (and [`Found::capped`] says so).
-pub fn query(
-    conn: &mut DbConn,
-    q: &SearchQuery,
-    filter: &SearchFilter,
-    window: Window,
-) -> QueryResult<Found> {
+/// ranked (and [`Ranking::capped`] says so).
+pub fn rank(conn: &mut DbConn, q: &SearchQuery, filter: &SearchFilter) -> QueryResult<Ranking> {
     match conn {
-        DbConn::Sqlite(_) => sqlite_query(conn, q, filter, window),
-        DbConn::Pg(_) => pg_query(conn, q, filter, window),
+        DbConn::Sqlite(_) => sqlite_rank(conn, q, filter),
+        DbConn::Pg(_) => pg_rank(conn, q, filter),
     }
 }
 
-/// Which of the ranked hits to return: `limit` of them after the best `offset`.
-#[derive(Clone, Copy, Debug)]
-pub struct Window {
-    pub offset: i64,
-    pub limit: i64,
-}
-
-#[derive(QueryableByName)]
-struct Ranked {
-    #[diesel(sql_type = BigInt)]
-    fts_rowid: i64,
-    #[diesel(sql_type = Text)]
-    testimony_id: String,
-    #[diesel(sql_type = Text)]
-    text_id: String,
-    #[diesel(sql_type = Text)]
-    hearing_id: String,
-    #[diesel(sql_type = Text)]
-    status: String,
-    #[diesel(sql_type = diesel::sql_types::Double)]
-    score: f64,
-}
-
-#[derive(QueryableByName)]
-struct Snippet {
-    #[diesel(sql_type = Text)]
-    snippet: String,
-}
-
-#[derive(QueryableByName)]
-struct Title {
-    #[diesel(sql_type = Text)]
-    title: String,
-}
-
-/// SQLite: rank in three steps, none of which reads a text's stored row for every
-/// match: find where the most recent [`RANKED_AT_MOST`] matches begin, rank those, then
-/// cut the passages of the few shown.
-fn sqlite_query(
+/// What is shown of `ranked` (a page of a [`Ranking`]), read now: texts removed from the
+/// index, withdrawn, or no longer within the filters since they were ranked are left
+/// out, and each hit has its testimony's status as it is now.
+pub fn hits(
     conn: &mut DbConn,
     q: &SearchQuery,
     filter: &SearchFilter,
-    window: Window,
-) -> QueryResult<Found> {
+    ranked: &[Ranked],
+) -> QueryResult<Vec<Hit>> {
+    let sql = match conn {
+        DbConn::Sqlite(_) => format!(
+            "SELECT r.testimony_id AS testimony_id, r.text_id AS text_id, \
+             r.text_id <> 'original' AS translated, t.hearing_id AS hearing_id, \
+             h.title AS hearing_title, t.status AS status, \
+             snippet(search_index, 0, char(1), char(2), '…', 12) AS snippet, ?7 AS score \
+             FROM search_index \
+             JOIN search_rows r ON r.fts_rowid = search_index.rowid \
+             JOIN testimonies t ON t.id = r.testimony_id \
+             JOIN hearings h ON h.id = t.hearing_id \
+             WHERE search_index MATCH ?1 AND search_index.rowid = ?8{}",
+            filter_sql("?")
+        ),
+        DbConn::Pg(_) => format!(
+            "SELECT s.testimony_id, s.text_id, s.translated, t.hearing_id, \
+             h.title AS hearing_title, t.status, $7 AS score, \
+             ts_headline('simple', s.body, websearch_to_tsquery('simple', $1), \
+               'StartSel=' || chr(1) || ',StopSel=' || chr(2) || ',MaxFragments=2') AS snippet \
+             FROM search_index s \
+             JOIN testimonies t ON t.id = s.testimony_id \
+             JOIN hearings h ON h.id = t.hearing_id \
+             WHERE s.tsv @@ websearch_to_tsquery('simple', $1) AND s.seq = $8{}",
+            filter_sql("$")
+        ),
+    };
+    let words = match conn {
+        DbConn::Sqlite(_) => q.fts5(),
+        DbConn::Pg(_) => q.text.clone(),
+    };
+    let mut hits = Vec::with_capacity(ranked.len());
+    for r in ranked {
+        let hit: Option<Hit> = bound(sql.clone(), words.clone(), filter)
+            .bind::<diesel::sql_types::Double, _>(r.score)
+            .bind::<BigInt, _>(r.key)
+            .get_result(conn)
+            .optional()?;
+        hits.extend(hit);
+    }
+    Ok(hits)
+}
+
+/// SQLite: rank in two steps, neither of which reads a text's stored row for every
+/// match: find where the most recent [`RANKED_AT_MOST`] matches begin, then rank those.
+fn sqlite_rank(conn: &mut DbConn, q: &SearchQuery, filter: &SearchFilter) -> QueryResult<Ranking> {
     let words = q.fts5();
     if words.is_empty() {
-        return Ok(Found::default());
+        return Ok(Ranking::default());
     }
     let from = "FROM search_index \
                 JOIN search_rows r ON r.fts_rowid = search_index.rowid \
                 JOIN testimonies t ON t.id = r.testimony_id \
                 WHERE search_index MATCH ?1";
     let filters = filter_sql("?");
-    let first: Option<RowId> = bound(
+    let first: Option<Ranked> = bound(
         format!(
-            "SELECT search_index.rowid AS fts_rowid {from}{filters} \
+            "SELECT search_index.rowid AS key, 0.0 AS score {from}{filters} \
              ORDER BY search_index.rowid DESC LIMIT 1 OFFSET ?7"
         ),
         words.clone(),
@@ -316,104 +333,52 @@ fn sqlite_query(
     .optional()?;
     let ranked: Vec<Ranked> = bound(
         format!(
-            "SELECT search_index.rowid AS fts_rowid, r.testimony_id AS testimony_id, \
-             r.text_id AS text_id, t.hearing_id AS hearing_id, t.status AS status, \
-             -bm25(search_index) AS score \
+            "SELECT search_index.rowid AS key, -bm25(search_index) AS score \
              {from} AND search_index.rowid > ?7{filters} \
-             ORDER BY bm25(search_index), t.submitted_at DESC LIMIT ?8 OFFSET ?9"
+             ORDER BY bm25(search_index), t.submitted_at DESC"
         ),
-        words.clone(),
+        words,
         filter,
     )
-    .bind::<BigInt, _>(first.as_ref().map_or(0, |r| r.fts_rowid))
-    .bind::<BigInt, _>(window.limit)
-    .bind::<BigInt, _>(window.offset)
+    .bind::<BigInt, _>(first.as_ref().map_or(0, |r| r.key))
     .load(conn)?;
-    let mut hits = Vec::with_capacity(ranked.len());
-    // A few hearings among the hits: each title is read once.
-    let mut titles: std::collections::HashMap<String, String> = std::collections::HashMap::new();
-    for r in ranked {
-        let snippet: Snippet = diesel::sql_query(
-            "SELECT snippet(search_index, 0, char(1), char(2), '…', 12) AS snippet \
-             FROM search_index WHERE search_index MATCH ?1 AND rowid = ?2",
-        )
-        .bind::<Text, _>(&words)
-        .bind::<BigInt, _>(r.fts_rowid)
-        .get_result(conn)?;
-        let hearing_title = match titles.get(&r.hearing_id) {
-            Some(title) => title.clone(),
-            None => {
-                let found: Title = diesel::sql_query("SELECT title FROM hearings WHERE id = ?")
-                    .bind::<Text, _>(&r.hearing_id)
-                    .get_result(conn)?;
-                titles.insert(r.hearing_id.clone(), found.title.clone());
-                found.title
-            }
-        };
-        hits.push(Hit {
-            translated: r.text_id != "original",
-            testimony_id: r.testimony_id,
-            text_id: r.text_id,
-            hearing_id: r.hearing_id,
-            hearing_title,
-            status: r.status,
-            snippet: snippet.snippet,
-            score: r.score,
-        });
-    }
-    Ok(Found {
-        hits,
+    Ok(Ranking {
+        ranked,
         capped: first.is_some(),
     })
 }
 
-/// PostgreSQL: the most recently saved [`RANKED_AT_MOST`] matches are ranked; the
-/// passages are cut only for the rows shown.
-fn pg_query(
-    conn: &mut DbConn,
-    q: &SearchQuery,
-    filter: &SearchFilter,
-    window: Window,
-) -> QueryResult<Found> {
+/// PostgreSQL: the most recently saved [`RANKED_AT_MOST`] matches are ranked.
+fn pg_rank(conn: &mut DbConn, q: &SearchQuery, filter: &SearchFilter) -> QueryResult<Ranking> {
     if q.text.is_empty() {
-        return Ok(Found::default());
+        return Ok(Ranking::default());
     }
     let sql = format!(
         "WITH recent AS ( \
-           SELECT s.seq, s.testimony_id, s.text_id, s.translated, s.body, s.tsv, \
-                  t.hearing_id, t.status, t.submitted_at \
+           SELECT s.seq, s.tsv, t.submitted_at \
            FROM search_index s JOIN testimonies t ON t.id = s.testimony_id \
            WHERE s.tsv @@ websearch_to_tsquery('simple', $1){} \
-           ORDER BY s.seq DESC LIMIT $7 + 1), \
-         ranked AS ( \
-           SELECT *, ts_rank(tsv, websearch_to_tsquery('simple', $1))::float8 AS score, \
-                  (SELECT COUNT(*) FROM recent) > $7 AS capped \
-           FROM (SELECT * FROM recent ORDER BY seq DESC LIMIT $7) kept \
-           ORDER BY score DESC, submitted_at DESC LIMIT $8 OFFSET $9) \
-         SELECT r.testimony_id, r.text_id, r.translated, r.hearing_id, \
-                h.title AS hearing_title, r.status, r.score, r.capped, \
-                ts_headline('simple', r.body, websearch_to_tsquery('simple', $1), \
-                  'StartSel=' || chr(1) || ',StopSel=' || chr(2) || ',MaxFragments=2') AS snippet \
-         FROM ranked r JOIN hearings h ON h.id = r.hearing_id \
-         ORDER BY r.score DESC, r.submitted_at DESC",
+           ORDER BY s.seq DESC LIMIT $7 + 1) \
+         SELECT seq AS key, \
+                ts_rank(tsv, websearch_to_tsquery('simple', $1))::float8 AS score, \
+                (SELECT COUNT(*) FROM recent) > $7 AS capped \
+         FROM (SELECT * FROM recent ORDER BY seq DESC LIMIT $7) kept \
+         ORDER BY score DESC, submitted_at DESC",
         filter_sql("$")
     );
-    let rows: Vec<PgHit> = bound(sql, q.text.clone(), filter)
+    let rows: Vec<PgRanked> = bound(sql, q.text.clone(), filter)
         .bind::<BigInt, _>(RANKED_AT_MOST)
-        .bind::<BigInt, _>(window.limit)
-        .bind::<BigInt, _>(window.offset)
         .load(conn)?;
-    let capped = rows.first().is_some_and(|r| r.capped);
-    Ok(Found {
-        hits: rows.into_iter().map(|r| r.hit).collect(),
-        capped,
+    Ok(Ranking {
+        capped: rows.first().is_some_and(|r| r.capped),
+        ranked: rows.into_iter().map(|r| r.ranked).collect(),
     })
 }
 
 #[derive(QueryableByName)]
-struct PgHit {
+struct PgRanked {
     #[diesel(embed)]
-    hit: Hit,
+    ranked: Ranked,
     #[diesel(sql_type = Bool)]
     capped: bool,
 }

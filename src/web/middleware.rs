@@ -166,7 +166,7 @@ pub async fn clear_shared_pages(
         .flatten();
     let res = next.call(req).await?;
     if let Some(state) = state {
-        state.clear_public_copies();
+        state.clear_kept_copies();
     }
     Ok(res)
 }

@@ -114,6 +114,8 @@ pub struct PageCache<V = SharedBody> {
     /// clear is not kept.
     generation: AtomicU64,
     fresh_for: Duration,
+    /// At most this many copies; past it, all are dropped.
+    room: usize,
 }
 
 impl<V> Default for PageCache<V> {
@@ -124,10 +126,16 @@ impl<V> Default for PageCache<V> {
 
 impl<V> PageCache<V> {
     pub fn new(fresh_for: Duration) -> Self {
+        Self::with_room(fresh_for, MAX_PAGES)
+    }
+
+    /// Copies kept `fresh_for`, at most `room` of them.
+    pub fn with_room(fresh_for: Duration, room: usize) -> Self {
         Self {
             pages: RwLock::new(HashMap::new()),
             generation: AtomicU64::new(0),
             fresh_for,
+            room,
         }
     }
 
@@ -153,7 +161,7 @@ impl<V> PageCache<V> {
         if self.generation.load(Ordering::Acquire) != generation {
             return;
         }
-        if pages.values().map(HashMap::len).sum::<usize>() >= MAX_PAGES {
+        if pages.values().map(HashMap::len).sum::<usize>() >= self.room {
             pages.clear();
         }
         pages.entry(lang).or_default().insert(

@@ -197,7 +197,7 @@ impl TestApp {
     pub fn db<T>(&self, f: impl FnOnce(&mut DbConn) -> T) -> T {
         let mut conn = self.pool.get().expect("db connection");
         let out = f(&mut conn);
-        self.state.clear_public_copies();
+        self.state.clear_kept_copies();
         out
     }
 

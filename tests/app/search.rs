@@ -15,6 +15,7 @@ both_databases!(
     search_honours_the_filters_and_survives_any_input,
     erasure_takes_testimony_out_of_search_and_excerpts,
     a_word_in_very_many_texts_ranks_the_most_recent_and_says_so,
+    a_search_ranked_a_moment_ago_shows_each_text_as_it_is_now,
 );
 
 async fn editor(app: &TestApp) {
@@ -375,5 +376,53 @@ async fn a_word_in_very_many_texts_ranks_the_most_recent_and_says_so(app: TestAp
     assert!(
         other_hearing.text_of("[role=status]").contains("More than"),
         "the filtered matches are still too many"
+    );
+}
+
+/// Another instance's change, made straight in the database: nothing kept here is
+/// dropped by it.
+fn elsewhere<T>(app: &TestApp, f: impl FnOnce(&mut db::DbConn) -> T) -> T {
+    f(&mut app.pool.get().unwrap())
+}
+
+async fn a_search_ranked_a_moment_ago_shows_each_text_as_it_is_now(app: TestApp) {
+    use diesel::prelude::*;
+    use peoples_upr::db::schema::testimonies;
+    open_hearing(&app, "kept");
+    let (first, _) = testimony_with(&app, "kept", &typical()).await;
+    let (second, _) = testimony_with(&app, "kept", &typical()).await;
+    let (third, _) = testimony_with(&app, "kept", &typical()).await;
+    redact(
+        &app,
+        &first,
+        "original",
+        "They took our papers at the gate.",
+    );
+    redact(&app, &second, "original", "The papers were never returned.");
+    editor(&app).await;
+    let mut found = result_ids(&app.get("/staff/search?q=papers").await);
+    found.sort();
+    let mut both = vec![first.clone(), second.clone()];
+    both.sort();
+    assert_eq!(found, both);
+
+    // Withdrawn, and a new text indexed, on another instance.
+    elsewhere(&app, |c| {
+        diesel::update(testimonies::table.find(&second))
+            .set(testimonies::withdrawn_at.eq(Some(db::now())))
+            .execute(c)
+            .unwrap();
+        db::search::put(c, &third, "original", false, "Papers, papers, papers.").unwrap();
+    });
+    assert_eq!(
+        result_ids(&app.get("/staff/search?q=papers").await),
+        vec![first.clone()],
+        "the withdrawn text is gone at once; the ranking is the one made a moment ago"
+    );
+    // Any change staff post here, or a few seconds, and the search is ranked again.
+    app.state.clear_kept_copies();
+    assert_eq!(
+        result_ids(&app.get("/staff/search?q=papers").await),
+        vec![third, first]
     );
 }

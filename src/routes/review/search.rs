@@ -1,6 +1,8 @@
 //! Full-text search over redacted texts and redacted translations, with the queue's
 //! filters. It reads only the search index: never originals, identity or messages.
 
+use std::sync::Arc;
+
 use actix_web::{HttpResponse, get, web::Data, web::Query};
 use askama::Template;
 
@@ -44,6 +46,20 @@ impl SearchParams {
             .trim()
             .parse::<i64>()
             .map_or(1, |n| n.clamp(1, last))
+    }
+
+    /// What a search's ranking is kept under: its words and filters, not its page.
+    fn ranking_key(&self) -> String {
+        [
+            &self.q,
+            &self.hearing,
+            &self.status,
+            &self.theme,
+            &self.role,
+            &self.language,
+        ]
+        .map(|v| v.trim())
+        .join("\u{1f}")
     }
 
     /// The address of another page of this search, with its words and filters.
@@ -141,6 +157,15 @@ pub fn segments(snippet: &str) -> Vec<Segment> {
     out
 }
 
+/// The ranked matches a page shows: [`PER_PAGE`] of them from `offset`.
+fn shown(ranked: &[db::search::Ranked], offset: i64) -> &[db::search::Ranked] {
+    let start = usize::try_from(offset)
+        .unwrap_or(usize::MAX)
+        .min(ranked.len());
+    let end = start.saturating_add(PER_PAGE as usize).min(ranked.len());
+    &ranked[start..end]
+}
+
 fn some(v: &str) -> Option<String> {
     let v = v.trim();
     (!v.is_empty()).then(|| v.to_string())
@@ -166,17 +191,22 @@ pub async fn search(
     };
     let searched = !query.text.is_empty();
     let page_number = params.page_number();
-    let window = db::search::Window {
-        offset: (page_number - 1) * PER_PAGE,
-        // One more than shown says whether there is a next page.
-        limit: PER_PAGE + 1,
-    };
-    let (hits, hearings, themes) = web::run_db(&state.pool, move |conn| {
-        let hits = if searched {
-            db::search::query(conn, &query, &filter, window)?
-        } else {
-            db::search::Found::default()
+    let offset = (page_number - 1) * PER_PAGE;
+    // The same search again within a few seconds (the next page, another editor) is not
+    // ranked again; what is shown is always read now (see `db::search::hits`).
+    let key = params.ranking_key();
+    let kept = searched
+        .then(|| state.searches.get(&key, Lang::En))
+        .flatten();
+    let generation = state.searches.generation();
+    let (ranking, fresh, hits, hearings, themes) = web::run_db(&state.pool, move |conn| {
+        let (ranking, fresh) = match kept {
+            Some(ranking) => (ranking, false),
+            None if searched => (Arc::new(db::search::rank(conn, &query, &filter)?), true),
+            None => (Arc::new(db::search::Ranking::default()), false),
         };
+        let shown = shown(&ranking.ranked, offset);
+        let hits = db::search::hits(conn, &query, &filter, shown)?;
         let hearings = db::hearings::list_for_staff(conn, None)?
             .into_iter()
             .map(|h| FilterChoice {
@@ -191,14 +221,17 @@ pub async fn search(
                 value: t.id,
             })
             .collect::<Vec<_>>();
-        Ok((hits, hearings, themes))
+        Ok((ranking, fresh, hits, hearings, themes))
     })
     .await?;
-    let capped = hits.capped;
-    let mut hits = hits.hits;
-    let more = hits.len() as i64 > PER_PAGE;
-    hits.truncate(PER_PAGE as usize);
-    let past_the_end = searched && hits.is_empty() && page_number > 1;
+    if fresh {
+        state
+            .searches
+            .keep(generation, &key, Lang::En, ranking.clone());
+    }
+    let capped = ranking.capped;
+    let more = ranking.ranked.len() as i64 > offset + PER_PAGE;
+    let past_the_end = searched && ranking.ranked.len() as i64 <= offset && page_number > 1;
     let previous =
         (searched && page_number > 1 && !past_the_end).then(|| params.page_href(page_number - 1));
     let next = more.then(|| params.page_href(page_number + 1));
@@ -221,7 +254,7 @@ pub async fn search(
         params,
         searched,
         hits,
-        first_number: window.offset + 1,
+        first_number: offset + 1,
         previous: previous.or(first_page),
         next,
         past_the_end,
