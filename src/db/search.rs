@@ -280,6 +280,8 @@ pub fn hits(
              WHERE search_index MATCH ?1 AND search_index.rowid = ?8{}",
             filter_sql("?")
         ),
+        // A text saved again gets a new `seq`: a ranked one still there holds the text
+        // that was ranked.
         DbConn::Pg(_) => format!(
             "SELECT s.testimony_id, s.text_id, s.translated, t.hearing_id, \
              h.title AS hearing_title, t.status, $7 AS score, \
@@ -288,7 +290,7 @@ pub fn hits(
              FROM search_index s \
              JOIN testimonies t ON t.id = s.testimony_id \
              JOIN hearings h ON h.id = t.hearing_id \
-             WHERE s.tsv @@ websearch_to_tsquery('simple', $1) AND s.seq = $8{}",
+             WHERE s.seq = $8{}",
             filter_sql("$")
         ),
     };
