@@ -36,6 +36,8 @@ pub(super) fn demo(
     spinner.set_message("Compiling, scanning and publishing the demo report");
     spinner.enable_steady_tick(std::time::Duration::from_millis(200));
     let report = crate::demo::report::make(&mut conn, &made, recommendations);
+    spinner.set_message("Updating the database's statistics");
+    crate::db::settle_after_load(&mut conn)?;
     spinner.finish_and_clear();
     print_demo(&made, config);
     print_demo_report(&report?, config);

@@ -350,6 +350,17 @@ pub fn flush_deleted(conn: &mut DbConn) -> QueryResult<()> {
     }
 }
 
+/// After loading many rows at once (the demo): on PostgreSQL, gather the planner's
+/// statistics and mark the pages all-visible (`VACUUM ANALYZE`), so the review queue and
+/// search are planned for the data they hold and can read their indexes alone, at once
+/// rather than when autovacuum comes round. SQLite's plans rest on its indexes alone.
+pub fn settle_after_load(conn: &mut DbConn) -> QueryResult<()> {
+    match conn {
+        DbConn::Sqlite(_) => Ok(()),
+        DbConn::Pg(c) => c.batch_execute("VACUUM ANALYZE"),
+    }
+}
+
 /// SQLite lets one writer in at a time. A connection that finds the write lock taken
 /// sleeps and tries again (the busy handler backs off up to 100 ms a turn), so under many
 /// writers some wait far longer than the writes take. This process's write transactions
