@@ -124,8 +124,7 @@ pub fn backup(
             if !path.exists() {
                 bail!("there is no database at {} to back up", path.display());
             }
-            let pool = db::connect(&config.database_url)?;
-            let mut conn = pool.get()?;
+            let mut conn = db::connect_one(&config.database_url)?;
             db::backup::sqlite_copy(&mut conn, &snapshot)
                 .context("the database could not be copied")?;
             let mut copy = db::DbConn::Sqlite(diesel::SqliteConnection::establish(

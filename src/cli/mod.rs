@@ -163,8 +163,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Migrate => {
             crate::files::restrict_new_files();
             let keys = crate::startup::data_keys(&config)?;
-            let pool = db::connect(&config.database_url)?;
-            let mut conn = pool.get()?;
+            let mut conn = db::connect_one(&config.database_url)?;
             let (applied, recovery) = crate::startup::migrate(&mut conn, &config, &keys)?;
             if let Some(recovery) = recovery {
                 print_upgrade_recovery(&recovery);
@@ -298,12 +297,11 @@ fn read_password() -> anyhow::Result<String> {
 }
 
 /// Open the database for a command: private files, migrations applied.
-pub(crate) fn open_database(config: &Config) -> anyhow::Result<db::PooledConn> {
+pub(crate) fn open_database(config: &Config) -> anyhow::Result<db::DbConn> {
     crate::files::restrict_new_files();
     crate::files::secure_tree(&config.data_dir)?;
     let keys = crate::startup::data_keys(config)?;
-    let pool = db::connect(&config.database_url)?;
-    let mut conn = pool.get()?;
+    let mut conn = db::connect_one(&config.database_url)?;
     let (_, recovery) = crate::startup::migrate(&mut conn, config, &keys)?;
     if let Some(recovery) = recovery {
         print_upgrade_recovery(&recovery);

@@ -180,8 +180,22 @@ pub type Pool = r2d2::Pool<ConnectionManager>;
 /// A connection checked out of the pool.
 pub type PooledConn = r2d2::PooledConnection<ConnectionManager>;
 
-/// Open the pool. For SQLite the parent folder is created; the file is created on first connect.
-pub fn connect(url: &DatabaseUrl) -> anyhow::Result<Pool> {
+/// One connection, made in this thread, with the same settings as the pool's: for a
+/// command that runs and exits. (A pool keeps making connections on its own threads; one
+/// still being made when the process exits can crash the exit, as the TLS library is
+/// torn down under it.)
+pub fn connect_one(url: &DatabaseUrl) -> anyhow::Result<DbConn> {
+    make_folder(url)?;
+    ConnectionManager { url: url.clone() }.connect().map_err(|e| {
+        anyhow::anyhow!(
+            "cannot connect to {}: {e}. Check DATABASE_URL and that the database server is running.",
+            url.describe()
+        )
+    })
+}
+
+/// For SQLite, the folder the file goes in.
+fn make_folder(url: &DatabaseUrl) -> anyhow::Result<()> {
     if let DatabaseUrl::Sqlite(path) = url
         && let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty())
     {
@@ -192,6 +206,12 @@ pub fn connect(url: &DatabaseUrl) -> anyhow::Result<Pool> {
             )
         })?;
     }
+    Ok(())
+}
+
+/// Open the pool. For SQLite the parent folder is created; the file is created on first connect.
+pub fn connect(url: &DatabaseUrl) -> anyhow::Result<Pool> {
+    make_folder(url)?;
     let size = if url.is_postgres() { 10 } else { 8 };
     r2d2::Pool::builder()
         .max_size(size)
