@@ -9,7 +9,7 @@
 //! over. Nothing here touches a file: the pages are memory only.
 
 use std::fmt;
-use std::ops::{Deref, DerefMut};
+use std::ops::{Deref, DerefMut, Range};
 
 use memmap2::MmapMut;
 
@@ -68,6 +68,45 @@ impl FileBuf {
             map[self.len..self.len + bytes.len()].copy_from_slice(bytes);
         }
         self.len += bytes.len();
+    }
+
+    /// Keep only the bytes in `ranges`, one after another, where they lie: nothing is
+    /// copied elsewhere. The ranges are in order and do not overlap.
+    pub fn keep(&mut self, ranges: &[Range<usize>]) {
+        let mut to = 0;
+        for range in ranges {
+            assert!(
+                range.start >= to && range.start <= range.end && range.end <= self.len,
+                "kept ranges are in order, apart, and inside the buffer"
+            );
+            self.copy_within(range.clone(), to);
+            to += range.len();
+        }
+        self.truncate(to);
+    }
+
+    /// Shorten to `len` bytes; the bytes past it are zeroed (no part of a witness's file
+    /// lingers beyond what is kept).
+    pub fn truncate(&mut self, len: usize) {
+        if len < self.len {
+            self[len..].fill(0);
+            self.len = len;
+        }
+    }
+
+    /// Add `more` zero bytes at the end, to be written over; moving to a mapping of
+    /// exactly the size needed if they do not fit.
+    pub fn extend_zeroed(&mut self, more: usize) {
+        if !self.fits(more) {
+            let mut larger = Self::with_capacity(self.len + more);
+            larger.push(self);
+            *self = larger;
+        }
+        let end = self.len + more;
+        if let Some(map) = &mut self.map {
+            map[self.len..end].fill(0);
+        }
+        self.len = end;
     }
 }
 
@@ -158,5 +197,29 @@ mod tests {
         zeros[1] = 7;
         assert_eq!(zeros, vec![0, 7, 0]);
         assert_eq!(format!("{zeros:?}"), "FileBuf(3 bytes)");
+    }
+
+    #[test]
+    fn kept_ranges_close_up_where_they_lie_and_what_is_cut_is_zeroed() {
+        let mut buf = FileBuf::from(&b"..ab..cd.e"[..]);
+        let capacity = buf.capacity();
+        buf.keep(&[2..4, 6..8, 9..10]);
+        assert_eq!(buf, b"abcde".to_vec());
+        assert_eq!(buf.capacity(), capacity, "no new mapping");
+        buf.extend_zeroed(3);
+        assert_eq!(
+            buf,
+            b"abcde\0\0\0".to_vec(),
+            "the cut bytes do not come back"
+        );
+        buf.extend_zeroed(100);
+        assert_eq!(buf.len(), 108);
+        assert!(buf[5..].iter().all(|&b| b == 0));
+    }
+
+    #[test]
+    #[should_panic(expected = "kept ranges are in order")]
+    fn ranges_out_of_order_are_a_mistake_caught_at_once() {
+        FileBuf::from(&b"abcdef"[..]).keep(&[3..4, 0..1]);
     }
 }

@@ -13,6 +13,8 @@
 //!
 //! The storage functions live in `store.rs` and are re-exported here.
 
+use std::ops::Range;
+
 pub mod budget;
 mod buffer;
 mod jpeg;
@@ -73,23 +75,62 @@ pub fn kind_of(bytes: &[u8]) -> Result<Kind, Refusal> {
     }
 }
 
+/// How many copies of a PDF are held while it is rewritten: the file as sent, the
+/// document read from it, and the file written anew.
+const PDF_COPIES: usize = 3;
+
 /// Check a file and return it without metadata, with its kind: the file is refused as
 /// [`Refusal::WrongType`] unless its content is a JPEG, PNG, WebP or PDF, and as
-/// [`Refusal::Unreadable`] if it cannot be cleaned. The file and its cleaned copy are
-/// the only two copies held at once.
+/// [`Refusal::Unreadable`] if it cannot be cleaned. JPEG and PNG files are cleaned where
+/// they lie (what is dropped is closed up in the same memory); a WebP is held twice and
+/// a PDF three times while cleaned (see [`held_while_cleaning`]).
 pub fn clean(bytes: impl Into<FileBuf>) -> Result<(Kind, FileBuf), Refusal> {
-    let bytes = bytes.into();
+    let mut bytes = bytes.into();
     let kind = kind_of(&bytes)?;
     let cleaned = match kind {
         Kind::Jpeg => {
-            let pieces = jpeg::kept(&bytes)?;
-            FileBuf::joined(&pieces, pieces.iter().map(|p| p.len()).sum())
+            let kept = ranges_in(&bytes, &jpeg::kept(&bytes)?)?;
+            bytes.keep(&kept);
+            bytes
         }
         Kind::Png => png::clean(bytes)?,
         Kind::Webp => webp::clean(bytes)?,
-        Kind::Pdf => FileBuf::from(pdf::clean(&bytes)?),
+        Kind::Pdf => {
+            let rewritten = pdf::clean(&bytes)?;
+            drop(bytes);
+            FileBuf::from(rewritten)
+        }
     };
     Ok((kind, cleaned))
+}
+
+/// The memory cleaning a file of `len` bytes that starts with `head` takes beyond the
+/// file itself (its type is told from `head`).
+pub fn held_while_cleaning(head: &[u8], len: usize) -> usize {
+    match kind_of(head) {
+        Ok(Kind::Pdf) => len.saturating_mul(PDF_COPIES - 1),
+        Ok(Kind::Webp) => len,
+        Ok(Kind::Jpeg | Kind::Png) | Err(_) => 0,
+    }
+}
+
+/// Where each of `pieces` (slices of `whole`) lies in it, empty pieces left out.
+fn ranges_in(whole: &[u8], pieces: &[&[u8]]) -> Result<Vec<Range<usize>>, Refusal> {
+    let base = whole.as_ptr() as usize;
+    pieces
+        .iter()
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            let start = (p.as_ptr() as usize)
+                .checked_sub(base)
+                .ok_or(Refusal::Unreadable)?;
+            let end = start + p.len();
+            if end > whole.len() {
+                return Err(Refusal::Unreadable);
+            }
+            Ok(start..end)
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -126,6 +167,18 @@ mod tests {
         assert_eq!(kind, Kind::Jpeg);
         assert_eq!(kind.mime(), "image/jpeg");
         assert_eq!(cleaned, samples::jpeg_plain());
+    }
+
+    #[test]
+    fn only_a_pdf_or_a_webp_asks_for_memory_beyond_itself_while_cleaned() {
+        assert_eq!(held_while_cleaning(b"%PDF-1.7\n", 1000), 2000);
+        assert_eq!(
+            held_while_cleaning(&samples::webp_with_metadata(), 1000),
+            1000
+        );
+        assert_eq!(held_while_cleaning(&samples::jpeg_with_gps(), 1000), 0);
+        assert_eq!(held_while_cleaning(&samples::png_with_metadata(), 1000), 0);
+        assert_eq!(held_while_cleaning(b"MZ", 1000), 0);
     }
 
     #[test]

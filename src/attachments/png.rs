@@ -1,8 +1,12 @@
 //! PNG cleaning. Only the chunks needed to show the image are kept: IHDR, PLTE, IDAT and
 //! IEND, and tRNS for transparency. Text (tEXt, zTXt, iTXt, where XMP lives), timestamps
 //! (tIME), EXIF (eXIf), colour and other ancillary chunks, private chunks and anything after
-//! IEND are dropped. Kept chunks are copied as they were, CRC included. img-parts reads the
-//! chunks and checks every CRC; a file whose chunks do not parse is refused.
+//! IEND are dropped. Kept chunks stay as they were, CRC included, closed up in the memory
+//! the file was read into. img-parts reads the chunks and checks every CRC; a file whose
+//! chunks do not parse is refused.
+
+use std::ops::Range;
+use std::sync::Arc;
 
 use img_parts::Bytes;
 use img_parts::png::Png;
@@ -12,11 +16,35 @@ use super::{FileBuf, Refusal};
 /// The chunks kept: the critical ones and transparency.
 const KEPT: [[u8; 4]; 5] = [*b"IHDR", *b"PLTE", *b"IDAT", *b"IEND", *b"tRNS"];
 
-/// The PNG with only the chunks that draw the image.
+/// The PNG signature's length; the first chunk follows it.
+const SIGNATURE: usize = 8;
+
+/// A chunk's length, type and CRC around its data.
+const FRAMING: usize = 12;
+
+/// The file, lent to img-parts while it reads the chunks and given back after.
+struct Lent(Arc<FileBuf>);
+
+impl AsRef<[u8]> for Lent {
+    fn as_ref(&self) -> &[u8] {
+        &self.0
+    }
+}
+
+/// The PNG with only the chunks that draw the image, closed up where it lies.
 pub(super) fn clean(bytes: impl Into<FileBuf>) -> Result<FileBuf, Refusal> {
-    let bytes = bytes.into();
-    let room = bytes.len();
-    let mut png = Png::from_bytes(Bytes::from_owner(bytes)).map_err(|_| Refusal::Unreadable)?;
+    let file = Arc::new(bytes.into());
+    let kept = kept_ranges(&file)?;
+    let mut file = Arc::try_unwrap(file).map_err(|_| Refusal::Unreadable)?;
+    file.keep(&kept);
+    Ok(file)
+}
+
+/// Where the signature and the kept chunks lie in the file. img-parts reads the chunks,
+/// which follow one another from the signature to IEND, and checks their CRCs.
+fn kept_ranges(file: &Arc<FileBuf>) -> Result<Vec<Range<usize>>, Refusal> {
+    let png =
+        Png::from_bytes(Bytes::from_owner(Lent(file.clone()))).map_err(|_| Refusal::Unreadable)?;
     let chunks = png.chunks();
     let well_formed = chunks.first().is_some_and(|c| &c.kind() == b"IHDR")
         && chunks.last().is_some_and(|c| &c.kind() == b"IEND")
@@ -24,8 +52,23 @@ pub(super) fn clean(bytes: impl Into<FileBuf>) -> Result<FileBuf, Refusal> {
     if !well_formed {
         return Err(Refusal::Unreadable);
     }
-    png.chunks_mut().retain(|c| KEPT.contains(&c.kind()));
-    Ok(FileBuf::joined(png.encoder(), room))
+    let mut ranges = Vec::with_capacity(chunks.len() + 1);
+    ranges.push(0..SIGNATURE);
+    let mut at = SIGNATURE;
+    for chunk in chunks {
+        let len = chunk.contents().len();
+        let end = at + FRAMING + len;
+        let head = file.get(at..at + 8).ok_or(Refusal::Unreadable)?;
+        if end > file.len() || head[..4] != (len as u32).to_be_bytes() || head[4..] != chunk.kind()
+        {
+            return Err(Refusal::Unreadable);
+        }
+        if KEPT.contains(&chunk.kind()) {
+            ranges.push(at..end);
+        }
+        at = end;
+    }
+    Ok(ranges)
 }
 
 #[cfg(test)]

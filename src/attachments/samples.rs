@@ -370,3 +370,44 @@ pub fn pdf_with_author() -> Vec<u8> {
     }
     out
 }
+
+/// A one-page PDF about `len` bytes long (at least a few hundred): the page's text is
+/// followed by spaces in its content stream.
+pub fn pdf_of_size(len: usize) -> Vec<u8> {
+    let mut doc = Document::with_version("1.7");
+    let pages_id = doc.new_object_id();
+    let mut content = format!("BT /F1 18 Tf 72 720 Td ({PDF_PAGE_TEXT}) Tj ET").into_bytes();
+    content.resize(len.saturating_sub(600).max(content.len()), b' ');
+    let content_id = doc.add_object(Stream::new(dictionary! {}, content));
+    let font_id = doc.add_object(dictionary! {
+        "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica",
+    });
+    let page_id = doc.add_object(dictionary! {
+        "Type" => "Page", "Parent" => pages_id,
+        "MediaBox" => vec![0.into(), 0.into(), 612.into(), 792.into()],
+        "Resources" => dictionary! { "Font" => dictionary! { "F1" => font_id } },
+        "Contents" => content_id,
+    });
+    doc.objects.insert(
+        pages_id,
+        Object::Dictionary(
+            dictionary! { "Type" => "Pages", "Kids" => vec![page_id.into()], "Count" => 1 },
+        ),
+    );
+    let catalog_id = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+    doc.trailer.set("Root", catalog_id);
+    let mut out = Vec::new();
+    // Writing into a Vec cannot fail; an empty sample would fail the tests that use it.
+    let _ = doc.save_to(&mut out);
+    out
+}
+
+/// [`jpeg_plain`] made `len` bytes long (at least its own length) by zero bytes inside
+/// its scan, where a decoder reads them as image data.
+pub fn jpeg_of_size(len: usize) -> Vec<u8> {
+    let mut jpeg = jpeg_plain();
+    let end = jpeg.len() - 2; // before the end marker
+    let padding = len.saturating_sub(jpeg.len());
+    jpeg.splice(end..end, std::iter::repeat_n(0u8, padding));
+    jpeg
+}

@@ -15,22 +15,24 @@ pub fn path(data_dir: &Path, testimony_id: &TestimonyId, attachment_id: &Attachm
         .join(format!("{attachment_id}.bin"))
 }
 
-/// Write an attachment sealed to the organisation key (with the testimony's sealer) (readable only by granted staff),
-/// in a folder only the server's user can enter, as a file only it can read.
+/// Write an attachment sealed to the organisation key (with the testimony's sealer;
+/// readable only by granted staff), in a folder only the server's user can enter, as a
+/// file only it can read. The file is sealed in the memory it was read into.
 pub fn store(
     data_dir: &Path,
     sealer: &Sealer,
     testimony_id: &TestimonyId,
     attachment_id: &AttachmentId,
-    bytes: &[u8],
+    mut file: super::FileBuf,
 ) -> std::io::Result<()> {
     let path = path(data_dir, testimony_id, attachment_id);
     if let Some(parent) = path.parent() {
         crate::files::create_private_dir(parent)?;
     }
-    let mut sealed = super::FileBuf::zeroed(Sealer::sealed_len(bytes.len()));
-    sealer.seal_into(bytes, &mut sealed);
-    crate::files::write_private(&path, &sealed)
+    // Sealed where it lies: the file is never held twice.
+    file.extend_zeroed(Sealer::sealed_len(0));
+    sealer.seal_in_place(&mut file);
+    crate::files::write_private(&path, &file)
 }
 
 /// Read an attachment back with the organisation key, in memory only.

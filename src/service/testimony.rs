@@ -121,7 +121,7 @@ pub fn submit(
     data_keys: &crate::crypto::DataKeys,
     data_dir: &Path,
     key: &SubmissionKey,
-    s: Submission,
+    mut s: Submission,
 ) -> Result<Submitted, ServiceError> {
     if let Some(earlier) = receipts::find_submitted(conn, data_keys, key, db::now())? {
         return Ok(earlier);
@@ -142,8 +142,10 @@ pub fn submit(
         terms: s.redaction.terms.clone(),
     };
     let mut stored_files = Vec::new();
-    for (kind, bytes) in &s.files {
+    // Each file is sealed where it lies and let go as soon as it is written.
+    for (kind, bytes) in std::mem::take(&mut s.files) {
         let attachment_id = AttachmentId::new();
+        let size_bytes = bytes.len() as i64;
         if let Err(e) = attachments::store(data_dir, &sealer, &id, &attachment_id, bytes) {
             attachments::remove_all(data_dir, &id);
             return Err(e.into());
@@ -151,7 +153,7 @@ pub fn submit(
         stored_files.push(NewAttachment {
             id: attachment_id,
             content_type: kind.mime().to_string(),
-            size_bytes: bytes.len() as i64,
+            size_bytes,
         });
     }
     let new = NewTestimony {

@@ -58,20 +58,38 @@ impl Sealer {
     /// Seal `plain` into `out`, which is [`Sealer::sealed_len`] long. The value is
     /// encrypted where it lies in the stored form, so sealing a large file holds it twice
     /// (plain and sealed), never three times.
-    #[allow(clippy::expect_used)] // Encryption of in-memory data with a valid key cannot fail.
     pub fn seal_into(&self, plain: &[u8], out: &mut [u8]) {
         assert_eq!(
             out.len(),
             Self::sealed_len(plain.len()),
             "room for the sealed value"
         );
+        out[HEAD + TAG..].copy_from_slice(plain);
+        self.seal_where_it_lies(out);
+    }
+
+    /// Seal the value at the start of `buf`, which is [`Sealer::sealed_len`] of the
+    /// value long: the value is moved to its place in the stored form and encrypted
+    /// there, so a large file is never held twice.
+    #[allow(clippy::expect_used)] // A buffer too short for any sealed value is a bug.
+    pub fn seal_in_place(&self, buf: &mut [u8]) {
+        let plain_len = buf
+            .len()
+            .checked_sub(HEAD + TAG)
+            .expect("room for the sealed value");
+        buf.copy_within(..plain_len, HEAD + TAG);
+        self.seal_where_it_lies(buf);
+    }
+
+    /// Seal `out`, whose value already lies after the room for the head and tag.
+    #[allow(clippy::expect_used)] // Encryption of in-memory data with a valid key cannot fail.
+    fn seal_where_it_lies(&self, out: &mut [u8]) {
         let nonce = SalsaBox::generate_nonce(&mut rand::thread_rng());
         let (head, rest) = out.split_at_mut(HEAD);
         head[0] = SHARED;
         head[1..1 + KEY].copy_from_slice(&self.ephemeral);
         head[1 + KEY..].copy_from_slice(&nonce);
         let (tag_room, body) = rest.split_at_mut(TAG);
-        body.copy_from_slice(plain);
         let tag = self
             .shared
             .encrypt_in_place_detached(&nonce, b"", body)
@@ -138,6 +156,19 @@ mod tests {
             .unwrap();
         assert_eq!(body, boxed.as_slice());
         assert_eq!(org.open(&sealed).unwrap().as_slice(), plain.as_slice());
+    }
+
+    #[test]
+    fn a_value_sealed_where_it_lies_opens_to_the_value() {
+        let org = OrgSecretKey::generate();
+        let sealer = org.public().sealer();
+        let plain: Vec<u8> = (0..5000u32).map(|i| (i % 251) as u8).collect();
+        let mut buf = plain.clone();
+        buf.resize(super::Sealer::sealed_len(plain.len()), 0);
+        sealer.seal_in_place(&mut buf);
+        assert!(is_org_sealed(&buf));
+        assert!(!buf.windows(64).any(|w| w == &plain[1000..1064]));
+        assert_eq!(org.open(&buf).unwrap().as_slice(), plain.as_slice());
     }
 
     #[test]

@@ -7,9 +7,10 @@ use std::collections::HashMap;
 use actix_web::{HttpRequest, web};
 use futures_util::StreamExt as _;
 
-use crate::attachments::FileBuf;
 use crate::attachments::budget::{Reserved, UploadBudget};
+use crate::attachments::{self, FileBuf};
 use crate::config::AttachmentLimits;
+use crate::crypto::keys::Sealer;
 use crate::domain::clean_input;
 use crate::domain::submission::SubmissionKey;
 use crate::error::AppError;
@@ -211,10 +212,15 @@ pub async fn read(
                 TEXT_FIELD_BYTES
             };
             // A file's buffer is made once, as large as the rest of the body (or the
-            // limit), in memory of its own (see `attachments::FileBuf`); only what is
-            // written to it takes memory.
+            // limit) and the few bytes sealing adds, in memory of its own (see
+            // `attachments::FileBuf`); only what is written to it takes memory.
             let room_left = announced.saturating_sub(read_bytes);
-            let mut file = FileBuf::with_capacity(if is_file { limit.min(room_left) } else { 0 });
+            let capacity = if is_file {
+                limit.min(room_left) + Sealer::sealed_len(0)
+            } else {
+                0
+            };
+            let mut file = FileBuf::with_capacity(capacity);
             let mut text = Vec::new();
             let mut kept: usize = 0;
             let mut over = false;
@@ -251,6 +257,10 @@ pub async fn read(
                         }
                     } else if over {
                         problems.push(UploadProblem::TooBig(display));
+                    } else if !more_room_to_clean(budget, &mut memory, &file).await {
+                        if !problems.contains(&UploadProblem::Busy) {
+                            problems.push(UploadProblem::Busy);
+                        }
                     } else {
                         total += kept;
                         if total > limits.max_total_bytes {
@@ -300,6 +310,20 @@ pub async fn read(
         oversized_text,
         memory,
     })
+}
+
+/// Add to the upload's share the memory cleaning `file` takes beyond the file itself
+/// (a PDF is rewritten, a WebP copied); `false` when that room did not come free in time.
+async fn more_room_to_clean(
+    budget: &UploadBudget,
+    memory: &mut Option<Reserved>,
+    file: &FileBuf,
+) -> bool {
+    let more = attachments::held_while_cleaning(file, file.len());
+    match memory {
+        Some(held) => budget.reserve_more(held, more).await,
+        None => false,
+    }
 }
 
 fn bad_form() -> AppError {
