@@ -260,14 +260,19 @@ fn serve(mut config: Config) -> anyhow::Result<()> {
         if let Some(recovery) = &prepared.upgrade_recovery {
             print_upgrade_recovery(recovery);
         }
-        let setup = {
+        let (setup, unsafe_settings) = {
             let mut conn = prepared.state.pool.get()?;
-            crate::service::accounts::issue_setup_token(&mut conn)?
+            let setup = crate::service::accounts::issue_setup_token(&mut conn)?;
+            (setup, crate::db::durability::warnings(&mut conn)?)
         };
         tracing::info!(database = %described, address = %bind, "serving");
         println!("People's UPR is running at {base_url}/ (data: {described}).");
         if let Some(notice) = mail_notice {
             println!("{notice}");
+        }
+        for warning in unsafe_settings {
+            tracing::warn!(%warning, "the database may lose committed testimony");
+            println!("WARNING: {warning}");
         }
         if let Some(token) = setup {
             println!();

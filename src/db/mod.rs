@@ -6,6 +6,7 @@
 pub mod audit;
 pub mod backup;
 pub mod details;
+pub mod durability;
 pub mod excerpts;
 pub mod hearings;
 pub mod kept_receipts;

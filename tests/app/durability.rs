@@ -15,7 +15,10 @@ use crate::helpers::{Page, TestApp, get_with, submit_with};
 use crate::process::Server;
 use crate::testimony::open_hearing;
 
-both_databases!(every_receipt_shown_before_a_sigkill_is_kept);
+both_databases!(
+    every_receipt_shown_before_a_sigkill_is_kept,
+    a_database_that_could_lose_a_commit_is_named_at_start,
+);
 
 /// Witnesses sending at the same time.
 const CLIENTS: usize = 24;
@@ -294,4 +297,38 @@ async fn every_receipt_shown_before_a_sigkill_is_kept(app: TestApp) {
         "a receipt after the restart: {after:?}"
     );
     server.assert_running();
+}
+
+/// The server's connections keep each commit through a power cut, and a setting that
+/// would not is named (the server prints it at start).
+async fn a_database_that_could_lose_a_commit_is_named_at_start(app: TestApp) {
+    use diesel::connection::SimpleConnection as _;
+    let safe = app.db(db::durability::warnings).unwrap();
+    assert!(safe.is_empty(), "the defaults keep each commit: {safe:?}");
+
+    let (weaken, restore, named) = match app.backend {
+        crate::helpers::Backend::Sqlite => (
+            "PRAGMA synchronous = NORMAL",
+            "PRAGMA synchronous = FULL",
+            "PRAGMA synchronous",
+        ),
+        crate::helpers::Backend::Postgres => (
+            "SET synchronous_commit = off",
+            "RESET synchronous_commit",
+            "synchronous_commit = off",
+        ),
+    };
+    let unsafe_settings = app.db(|c| {
+        c.batch_execute(weaken).unwrap();
+        let found = db::durability::warnings(c);
+        c.batch_execute(restore).unwrap();
+        found
+    });
+    let unsafe_settings = unsafe_settings.unwrap();
+    assert_eq!(unsafe_settings.len(), 1, "{unsafe_settings:?}");
+    assert!(
+        unsafe_settings[0].0.contains(named),
+        "{}",
+        unsafe_settings[0]
+    );
 }
