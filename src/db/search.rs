@@ -2,6 +2,7 @@
 //! FTS5 on SQLite, a `tsvector` column with a GIN index on PostgreSQL. The two backends
 //! differ only here.
 
+use diesel::connection::SimpleConnection as _;
 use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Bool, Nullable, Text};
 
@@ -355,25 +356,40 @@ fn pg_rank(conn: &mut DbConn, q: &SearchQuery, filter: &SearchFilter) -> QueryRe
     if q.text.is_empty() {
         return Ok(Ranking::default());
     }
+    // The most recent matches are found by walking the texts newest first and stopping
+    // at the limit: a word in a third of 50,000 texts is then found in the newest 6,000
+    // or so, where a hash join would read every match first. (A rare word is still found
+    // through the word index; the planner knows how rare from its statistics.) Only the
+    // kept matches' word vectors are read again to rank them.
     let sql = format!(
         "WITH recent AS ( \
-           SELECT s.seq, s.tsv, t.submitted_at \
+           SELECT s.seq, t.submitted_at \
            FROM search_index s JOIN testimonies t ON t.id = s.testimony_id \
            WHERE s.tsv @@ websearch_to_tsquery('simple', $1){} \
-           ORDER BY s.seq DESC LIMIT $7 + 1) \
-         SELECT seq AS key, \
-                ts_rank(tsv, websearch_to_tsquery('simple', $1))::float8 AS score, \
+           ORDER BY s.seq DESC LIMIT $7 + 1), \
+         kept AS (SELECT * FROM recent ORDER BY seq DESC LIMIT $7) \
+         SELECT kept.seq AS key, \
+                ts_rank(s.tsv, websearch_to_tsquery('simple', $1))::float8 AS score, \
                 (SELECT COUNT(*) FROM recent) > $7 AS capped \
-         FROM (SELECT * FROM recent ORDER BY seq DESC LIMIT $7) kept \
-         ORDER BY score DESC, submitted_at DESC",
+         FROM kept JOIN search_index s ON s.seq = kept.seq \
+         ORDER BY score DESC, kept.submitted_at DESC",
         filter_sql("$")
     );
-    let rows: Vec<PgRanked> = bound(sql, q.text.clone(), filter)
-        .bind::<BigInt, _>(RANKED_AT_MOST)
-        .load(conn)?;
-    Ok(Ranking {
-        capped: rows.first().is_some_and(|r| r.capped),
-        ranked: rows.into_iter().map(|r| r.ranked).collect(),
+    conn.transaction(|conn| {
+        // For this query only: no hash or merge join (either reads every match before
+        // the newest can be chosen) and no parallel workers (starting them costs more
+        // than the walk).
+        conn.batch_execute(
+            "SET LOCAL enable_hashjoin = off; SET LOCAL enable_mergejoin = off; \
+             SET LOCAL max_parallel_workers_per_gather = 0",
+        )?;
+        let rows: Vec<PgRanked> = bound(sql, q.text.clone(), filter)
+            .bind::<BigInt, _>(RANKED_AT_MOST)
+            .load(conn)?;
+        Ok(Ranking {
+            capped: rows.first().is_some_and(|r| r.capped),
+            ranked: rows.into_iter().map(|r| r.ranked).collect(),
+        })
     })
 }
 
