@@ -268,37 +268,22 @@ pub fn hits(
     filter: &SearchFilter,
     ranked: &[Ranked],
 ) -> QueryResult<Vec<Hit>> {
-    let sql = match conn {
-        DbConn::Sqlite(_) => format!(
-            "SELECT r.testimony_id AS testimony_id, r.text_id AS text_id, \
-             r.text_id <> 'original' AS translated, t.hearing_id AS hearing_id, \
-             h.title AS hearing_title, t.status AS status, \
-             snippet(search_index, 0, char(1), char(2), '…', 12) AS snippet, ?7 AS score \
-             FROM search_index \
-             JOIN search_rows r ON r.fts_rowid = search_index.rowid \
-             JOIN testimonies t ON t.id = r.testimony_id \
-             JOIN hearings h ON h.id = t.hearing_id \
-             WHERE search_index MATCH ?1 AND search_index.rowid = ?8{}",
-            filter_sql("?")
-        ),
-        // A text saved again gets a new `seq`: a ranked one still there holds the text
-        // that was ranked.
-        DbConn::Pg(_) => format!(
-            "SELECT s.testimony_id, s.text_id, s.translated, t.hearing_id, \
-             h.title AS hearing_title, t.status, $7 AS score, \
-             ts_headline('simple', s.body, websearch_to_tsquery('simple', $1), \
-               'StartSel=' || chr(1) || ',StopSel=' || chr(2) || ',MaxFragments=2') AS snippet \
-             FROM search_index s \
-             JOIN testimonies t ON t.id = s.testimony_id \
-             JOIN hearings h ON h.id = t.hearing_id \
-             WHERE s.seq = $8{}",
-            filter_sql("$")
-        ),
-    };
-    let words = match conn {
-        DbConn::Sqlite(_) => q.fts5(),
-        DbConn::Pg(_) => q.text.clone(),
-    };
+    if let DbConn::Pg(_) = conn {
+        return pg_hits(conn, q, filter, ranked);
+    }
+    let sql = format!(
+        "SELECT r.testimony_id AS testimony_id, r.text_id AS text_id, \
+         r.text_id <> 'original' AS translated, t.hearing_id AS hearing_id, \
+         h.title AS hearing_title, t.status AS status, \
+         snippet(search_index, 0, char(1), char(2), '…', 12) AS snippet, ?7 AS score \
+         FROM search_index \
+         JOIN search_rows r ON r.fts_rowid = search_index.rowid \
+         JOIN testimonies t ON t.id = r.testimony_id \
+         JOIN hearings h ON h.id = t.hearing_id \
+         WHERE search_index MATCH ?1 AND search_index.rowid = ?8{}",
+        filter_sql("?")
+    );
+    let words = q.fts5();
     let mut hits = Vec::with_capacity(ranked.len());
     for r in ranked {
         let hit: Option<Hit> = bound(sql.clone(), words.clone(), filter)
@@ -309,6 +294,58 @@ pub fn hits(
         hits.extend(hit);
     }
     Ok(hits)
+}
+
+/// PostgreSQL: the page's texts in one query, put back in their ranked order. A text
+/// saved again gets a new `seq`: a ranked one still there holds the text that was ranked.
+fn pg_hits(
+    conn: &mut DbConn,
+    q: &SearchQuery,
+    filter: &SearchFilter,
+    ranked: &[Ranked],
+) -> QueryResult<Vec<Hit>> {
+    if ranked.is_empty() {
+        return Ok(Vec::new());
+    }
+    // The keys are numbers read from the index itself, written into the query as such.
+    let keys = ranked
+        .iter()
+        .map(|r| r.key.to_string())
+        .collect::<Vec<_>>()
+        .join(",");
+    let sql = format!(
+        "SELECT s.seq AS key, s.testimony_id, s.text_id, s.translated, t.hearing_id, \
+         h.title AS hearing_title, t.status, 0.0::float8 AS score, \
+         ts_headline('simple', s.body, websearch_to_tsquery('simple', $1), \
+           'StartSel=' || chr(1) || ',StopSel=' || chr(2) || ',MaxFragments=2') AS snippet \
+         FROM search_index s \
+         JOIN testimonies t ON t.id = s.testimony_id \
+         JOIN hearings h ON h.id = t.hearing_id \
+         WHERE s.seq IN ({keys}){}",
+        filter_sql("$")
+    );
+    let mut found: std::collections::HashMap<i64, Hit> = bound(sql, q.text.clone(), filter)
+        .load::<PgHit>(conn)?
+        .into_iter()
+        .map(|h| (h.key, h.hit))
+        .collect();
+    Ok(ranked
+        .iter()
+        .filter_map(|r| {
+            found.remove(&r.key).map(|mut hit| {
+                hit.score = r.score;
+                hit
+            })
+        })
+        .collect())
+}
+
+#[derive(QueryableByName)]
+struct PgHit {
+    #[diesel(sql_type = BigInt)]
+    key: i64,
+    #[diesel(embed)]
+    hit: Hit,
 }
 
 /// SQLite: rank in two steps, neither of which reads a text's stored row for every
