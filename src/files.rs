@@ -59,27 +59,42 @@ pub fn secure_tree(dir: &Path) -> std::io::Result<()> {
     set_mode(dir, 0o700)?;
     for entry in std::fs::read_dir(dir)? {
         let entry = entry?;
-        let kind = entry.file_type()?;
-        if kind.is_dir() {
-            secure_tree(&entry.path())?;
-        } else if kind.is_file() {
-            set_mode(&entry.path(), 0o600)?;
-        }
+        let done = match entry.file_type() {
+            Ok(kind) if kind.is_dir() => secure_tree(&entry.path()),
+            Ok(kind) if kind.is_file() => set_mode(&entry.path(), 0o600),
+            Ok(_) => Ok(()),
+            Err(e) => Err(e),
+        };
+        gone_is_fine(done)?;
     }
     Ok(())
 }
 
+/// A file removed between listing the folder and closing it (SQLite's journal and
+/// shared-memory files go when another process closes the database) needs no closing.
+fn gone_is_fine(done: std::io::Result<()>) -> std::io::Result<()> {
+    match done {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        other => other,
+    }
+}
+
 /// Make a file private if it exists (SQLite's database, journal and shared-memory files).
 pub fn secure_file(path: &Path) -> std::io::Result<()> {
-    if path.exists() {
-        set_mode(path, 0o600)?;
-    }
-    Ok(())
+    gone_is_fine(set_mode(path, 0o600))
 }
 
 #[cfg(all(test, unix))]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_file_gone_while_closing_the_folder_is_no_error() {
+        let missing = std::io::Error::from(std::io::ErrorKind::NotFound);
+        assert!(gone_is_fine(Err(missing)).is_ok());
+        let denied = std::io::Error::from(std::io::ErrorKind::PermissionDenied);
+        assert!(gone_is_fine(Err(denied)).is_err());
+    }
 
     #[test]
     fn trees_become_private() {
