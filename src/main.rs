@@ -3,7 +3,7 @@
 use clap::Parser as _;
 
 /// mimalloc gives freed memory back to the system: with glibc's allocator, every thread
-/// that once held a large buffer (an upload, a password check's 19 MiB) kept it.
+/// that once held a large buffer (an upload, a password check's 7 MiB) kept it.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

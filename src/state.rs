@@ -38,7 +38,7 @@ pub struct AppState {
     pub searches: PageCache<crate::db::search::Ranking>,
     /// Memory that witnesses' files being received may take at once.
     pub uploads: UploadBudget,
-    /// Turns at checking a password at login (Argon2: 19 MiB and tens of milliseconds of
+    /// Turns at checking a password at login (Argon2: 7 MiB and tens of milliseconds of
     /// one core each): at most half the cores, so a burst of logins waits its turn
     /// instead of taking the processor and the database connections from everyone else.
     pub password_turns: tokio::sync::Semaphore,

@@ -25,7 +25,6 @@
 
 use std::fmt;
 
-use argon2::{Algorithm, Argon2, Params, Version};
 use chacha20poly1305::aead::{Aead, KeyInit};
 use chacha20poly1305::{XChaCha20Poly1305, XNonce};
 use crypto_box::aead::OsRng;
@@ -34,6 +33,7 @@ use zeroize::{Zeroize, Zeroizing};
 
 use super::OpenError;
 use crate::domain::text::OriginalText;
+use crate::password::Cost;
 
 mod sealer;
 
@@ -241,19 +241,15 @@ impl RecoveryKey {
     }
 }
 
-fn argon2() -> Result<Argon2<'static>, OpenError> {
-    let params = Params::new(19 * 1024, 2, 1, Some(32)).map_err(|_| OpenError)?;
-    Ok(Argon2::new(Algorithm::Argon2id, Version::V0x13, params))
-}
-
-/// The key derived from a password and a salt, which wraps a staff secret key (worked
-/// out in the password slow lane, like every Argon2 computation).
-fn password_key(password: &str, salt: &[u8]) -> Result<Zeroizing<[u8; 32]>, OpenError> {
+/// The key derived from a password and a salt at a cost, which wraps a staff secret key
+/// (worked out in the password slow lane, like every Argon2 computation).
+fn password_key(password: &str, salt: &[u8], cost: Cost) -> Result<Zeroizing<[u8; 32]>, OpenError> {
     let password = Zeroizing::new(password.to_string());
     let salt = salt.to_vec();
     crate::password::slow_lane::run(move || {
         let mut out = Zeroizing::new([0u8; 32]);
-        argon2()?
+        cost.argon2(Some(32))
+            .ok_or(OpenError)?
             .hash_password_into(password.as_bytes(), &salt, &mut *out)
             .map_err(|_| OpenError)?;
         Ok(out)
@@ -279,6 +275,8 @@ pub struct StoredStaffKeys {
     pub public_key: Vec<u8>,
     pub wrapped_secret: Vec<u8>,
     pub salt: Vec<u8>,
+    /// The Argon2id cost the key wrapping the secret was derived with.
+    pub cost: Cost,
 }
 
 /// A staff account's secret key, unwrapped with their password at login.
@@ -291,18 +289,19 @@ impl StaffSecretKey {
         let secret = crypto_box::SecretKey::generate(&mut OsRng);
         let mut salt = vec![0u8; 16];
         rand::rngs::OsRng.fill_bytes(&mut salt);
-        let kek = password_key(password, &salt)?;
+        let kek = password_key(password, &salt, Cost::CURRENT)?;
         let stored = StoredStaffKeys {
             public_key: secret.public_key().to_bytes().to_vec(),
             wrapped_secret: wrap(&kek, &secret.to_bytes()),
             salt,
+            cost: Cost::CURRENT,
         };
         Ok((Self(secret), stored))
     }
 
     /// Unwrap with the password. Slow (Argon2id): call it off the async workers.
     pub fn unlock(stored: &StoredStaffKeys, password: &str) -> Result<Self, OpenError> {
-        let kek = password_key(password, &stored.salt)?;
+        let kek = password_key(password, &stored.salt, stored.cost)?;
         let bytes = unwrap(&kek, &stored.wrapped_secret)?;
         secret_from(&bytes).map(Self)
     }
@@ -311,11 +310,12 @@ impl StaffSecretKey {
     pub fn rewrap(&self, password: &str) -> Result<StoredStaffKeys, OpenError> {
         let mut salt = vec![0u8; 16];
         rand::rngs::OsRng.fill_bytes(&mut salt);
-        let kek = password_key(password, &salt)?;
+        let kek = password_key(password, &salt, Cost::CURRENT)?;
         Ok(StoredStaffKeys {
             public_key: self.0.public_key().to_bytes().to_vec(),
             wrapped_secret: wrap(&kek, &self.0.to_bytes()),
             salt,
+            cost: Cost::CURRENT,
         })
     }
 
@@ -461,6 +461,25 @@ mod tests {
         let rewrapped = unlocked.rewrap("a different long password").unwrap();
         let again = StaffSecretKey::unlock(&rewrapped, "a different long password").unwrap();
         assert!(again.open_grant(&grant).is_ok());
+    }
+
+    #[test]
+    fn a_key_wrapped_at_the_earlier_cost_opens_at_that_cost_only() {
+        let secret = crypto_box::SecretKey::generate(&mut OsRng);
+        let salt = vec![7u8; 16];
+        let kek = password_key("correct horse battery", &salt, Cost::EARLIER).unwrap();
+        let mut stored = StoredStaffKeys {
+            public_key: secret.public_key().to_bytes().to_vec(),
+            wrapped_secret: wrap(&kek, &secret.to_bytes()),
+            salt,
+            cost: Cost::EARLIER,
+        };
+        let unlocked = StaffSecretKey::unlock(&stored, "correct horse battery").unwrap();
+        assert_eq!(unlocked.0.to_bytes(), secret.to_bytes());
+        stored.cost = Cost::CURRENT;
+        assert!(StaffSecretKey::unlock(&stored, "correct horse battery").is_err());
+        let rewrapped = unlocked.rewrap("correct horse battery").unwrap();
+        assert_eq!(rewrapped.cost, Cost::CURRENT);
     }
 
     #[test]

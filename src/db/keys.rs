@@ -59,6 +59,9 @@ pub struct UserKeyRow {
     pub public_key: Vec<u8>,
     pub wrapped_secret: Vec<u8>,
     pub kdf_salt: Vec<u8>,
+    /// The Argon2id cost the secret was wrapped with: memory in KiB, and passes.
+    pub kdf_memory_kib: i32,
+    pub kdf_passes: i32,
 }
 
 pub fn user_key(conn: &mut DbConn, user_id: &str) -> QueryResult<Option<UserKeyRow>> {
@@ -68,15 +71,21 @@ pub fn user_key(conn: &mut DbConn, user_id: &str) -> QueryResult<Option<UserKeyR
             user_keys::public_key,
             user_keys::wrapped_secret,
             user_keys::kdf_salt,
+            user_keys::kdf_memory_kib,
+            user_keys::kdf_passes,
         ))
-        .first::<(Vec<u8>, Vec<u8>, Vec<u8>)>(conn)
+        .first::<(Vec<u8>, Vec<u8>, Vec<u8>, i32, i32)>(conn)
         .optional()
         .map(|r| {
-            r.map(|(public_key, wrapped_secret, kdf_salt)| UserKeyRow {
-                public_key,
-                wrapped_secret,
-                kdf_salt,
-            })
+            r.map(
+                |(public_key, wrapped_secret, kdf_salt, kdf_memory_kib, kdf_passes)| UserKeyRow {
+                    public_key,
+                    wrapped_secret,
+                    kdf_salt,
+                    kdf_memory_kib,
+                    kdf_passes,
+                },
+            )
         })
 }
 
@@ -89,6 +98,8 @@ pub fn put_user_key(conn: &mut DbConn, user_id: &str, key: &UserKeyRow) -> Query
             user_keys::public_key.eq(&key.public_key),
             user_keys::wrapped_secret.eq(&key.wrapped_secret),
             user_keys::kdf_salt.eq(&key.kdf_salt),
+            user_keys::kdf_memory_kib.eq(key.kdf_memory_kib),
+            user_keys::kdf_passes.eq(key.kdf_passes),
             user_keys::created_at.eq(now()),
         ))
         .execute(conn)

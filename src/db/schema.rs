@@ -242,6 +242,8 @@ diesel::table! {
         wrapped_secret -> Binary,
         kdf_salt -> Binary,
         created_at -> Timestamp,
+        kdf_memory_kib -> Integer,
+        kdf_passes -> Integer,
     }
 }
 

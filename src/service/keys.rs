@@ -3,10 +3,12 @@
 //! scheme.
 
 use super::ServiceError;
+use crate::crypto::OpenError;
 use crate::crypto::keys::{
     OrgPublicKey, OrgSecretKey, RecoveryKey, StaffPublicKey, StaffSecretKey, StoredStaffKeys,
 };
 use crate::db::{self, DbConn, keys::UserKeyRow};
+use crate::password::Cost;
 
 /// The organisation public key, to seal with.
 pub fn org_public(conn: &mut DbConn) -> Result<OrgPublicKey, ServiceError> {
@@ -32,12 +34,13 @@ pub fn create_org_key(conn: &mut DbConn) -> Result<(OrgSecretKey, RecoveryKey), 
     Ok((secret, recovery))
 }
 
-fn stored(row: UserKeyRow) -> StoredStaffKeys {
-    StoredStaffKeys {
+fn stored(row: UserKeyRow) -> Result<StoredStaffKeys, OpenError> {
+    Ok(StoredStaffKeys {
         public_key: row.public_key,
         wrapped_secret: row.wrapped_secret,
         salt: row.kdf_salt,
-    }
+        cost: Cost::stored(row.kdf_memory_kib, row.kdf_passes).ok_or(OpenError)?,
+    })
 }
 
 fn row(keys: StoredStaffKeys) -> UserKeyRow {
@@ -45,6 +48,8 @@ fn row(keys: StoredStaffKeys) -> UserKeyRow {
         public_key: keys.public_key,
         wrapped_secret: keys.wrapped_secret,
         kdf_salt: keys.salt,
+        kdf_memory_kib: keys.cost.memory_kib_stored(),
+        kdf_passes: keys.cost.passes_stored(),
     }
 }
 
@@ -69,7 +74,7 @@ pub fn unlock(
     password: &str,
 ) -> Result<Option<OrgSecretKey>, ServiceError> {
     let secret = match db::keys::user_key(conn, user_id)? {
-        Some(row) => StaffSecretKey::unlock(&stored(row), password)?,
+        Some(row) => StaffSecretKey::unlock(&stored(row)?, password)?,
         None => return new_staff_keys(conn, user_id, password).map(|_| None),
     };
     match db::keys::grant(conn, user_id)? {
@@ -88,7 +93,7 @@ pub fn rewrap(
 ) -> Result<(), ServiceError> {
     match db::keys::user_key(conn, user_id)? {
         Some(old) => {
-            let secret = StaffSecretKey::unlock(&stored(old), old_password)?;
+            let secret = StaffSecretKey::unlock(&stored(old)?, old_password)?;
             db::keys::put_user_key(conn, user_id, &row(secret.rewrap(new_password)?))?;
         }
         None => {

@@ -17,6 +17,7 @@ mod hearings;
 mod hearings_access;
 mod hearings_lifecycle;
 mod instances;
+mod kdf_cost;
 mod messages;
 mod organisation;
 mod originals;
