@@ -286,15 +286,21 @@ impl StaffSecretKey {
     /// Make a new key pair for an account, wrapped under its password. Slow (Argon2id):
     /// call it off the async workers.
     pub fn create(password: &str) -> Result<(Self, StoredStaffKeys), OpenError> {
+        Self::create_at(password, Cost::CURRENT)
+    }
+
+    /// Make a new key pair wrapped at a given cost (an earlier version's, to check that
+    /// such keys still open and move to the current cost).
+    pub fn create_at(password: &str, cost: Cost) -> Result<(Self, StoredStaffKeys), OpenError> {
         let secret = crypto_box::SecretKey::generate(&mut OsRng);
         let mut salt = vec![0u8; 16];
         rand::rngs::OsRng.fill_bytes(&mut salt);
-        let kek = password_key(password, &salt, Cost::CURRENT)?;
+        let kek = password_key(password, &salt, cost)?;
         let stored = StoredStaffKeys {
             public_key: secret.public_key().to_bytes().to_vec(),
             wrapped_secret: wrap(&kek, &secret.to_bytes()),
             salt,
-            cost: Cost::CURRENT,
+            cost,
         };
         Ok((Self(secret), stored))
     }
@@ -465,17 +471,10 @@ mod tests {
 
     #[test]
     fn a_key_wrapped_at_the_earlier_cost_opens_at_that_cost_only() {
-        let secret = crypto_box::SecretKey::generate(&mut OsRng);
-        let salt = vec![7u8; 16];
-        let kek = password_key("correct horse battery", &salt, Cost::EARLIER).unwrap();
-        let mut stored = StoredStaffKeys {
-            public_key: secret.public_key().to_bytes().to_vec(),
-            wrapped_secret: wrap(&kek, &secret.to_bytes()),
-            salt,
-            cost: Cost::EARLIER,
-        };
+        let (secret, mut stored) =
+            StaffSecretKey::create_at("correct horse battery", Cost::EARLIER).unwrap();
         let unlocked = StaffSecretKey::unlock(&stored, "correct horse battery").unwrap();
-        assert_eq!(unlocked.0.to_bytes(), secret.to_bytes());
+        assert_eq!(unlocked.0.to_bytes(), secret.0.to_bytes());
         stored.cost = Cost::CURRENT;
         assert!(StaffSecretKey::unlock(&stored, "correct horse battery").is_err());
         let rewrapped = unlocked.rewrap("correct horse battery").unwrap();

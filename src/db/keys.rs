@@ -106,6 +106,29 @@ pub fn put_user_key(conn: &mut DbConn, user_id: &str, key: &UserKeyRow) -> Query
         .map(|_| ())
 }
 
+/// Store an account's secret key wrapped again (the same key pair), if it is still
+/// wrapped as `was` (a password changed meanwhile wins).
+pub fn replace_wrapping(
+    conn: &mut DbConn,
+    user_id: &str,
+    was: &[u8],
+    key: &UserKeyRow,
+) -> QueryResult<usize> {
+    diesel::update(
+        user_keys::table
+            .find(user_id)
+            .filter(user_keys::wrapped_secret.eq(was))
+            .filter(user_keys::public_key.eq(&key.public_key)),
+    )
+    .set((
+        user_keys::wrapped_secret.eq(&key.wrapped_secret),
+        user_keys::kdf_salt.eq(&key.kdf_salt),
+        user_keys::kdf_memory_kib.eq(key.kdf_memory_kib),
+        user_keys::kdf_passes.eq(key.kdf_passes),
+    ))
+    .execute(conn)
+}
+
 /// The grant of an account, if it has one.
 pub fn grant(conn: &mut DbConn, user_id: &str) -> QueryResult<Option<Vec<u8>>> {
     originals_grants::table

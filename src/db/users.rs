@@ -114,6 +114,19 @@ pub fn set_password(conn: &mut DbConn, id: &str, password_hash: &str) -> QueryRe
     })
 }
 
+/// Store a password's hash made again at a new cost, if the hash is still `was` (a
+/// password changed meanwhile wins). Sessions go on: the password is the same.
+pub fn upgrade_password_hash(
+    conn: &mut DbConn,
+    id: &str,
+    was: &str,
+    password_hash: &str,
+) -> QueryResult<usize> {
+    diesel::update(users::table.find(id).filter(users::password_hash.eq(was)))
+        .set(users::password_hash.eq(password_hash))
+        .execute(conn)
+}
+
 /// Disable or enable an account. Either way its sessions end (their rows are deleted).
 pub fn set_disabled(conn: &mut DbConn, id: &str, disabled: bool) -> QueryResult<usize> {
     conn.transaction(|conn| {

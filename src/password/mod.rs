@@ -97,6 +97,21 @@ fn verify_here(stored: &str, password: &str) -> bool {
     }
 }
 
+/// Whether a stored hash was made at the current cost; one made at an earlier cost (or
+/// unreadable) is made again at the next successful sign-in, while the password is known.
+pub fn is_current(stored: &str) -> bool {
+    let Ok(parsed) = PasswordHash::new(stored) else {
+        return false;
+    };
+    let Ok(params) = Params::try_from(&parsed) else {
+        return false;
+    };
+    parsed.algorithm == Algorithm::Argon2id.ident()
+        && params.m_cost() == Cost::CURRENT.memory_kib
+        && params.t_cost() == Cost::CURRENT.passes
+        && params.p_cost() == 1
+}
+
 /// A hash to verify against when the account does not exist, so that unknown and known
 /// emails take the same time.
 pub fn dummy_hash() -> &'static str {
@@ -154,6 +169,9 @@ mod tests {
         assert!(earlier.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"));
         assert!(verify(&earlier, "correct horse battery"));
         assert!(!verify(&earlier, "wrong"));
+        assert!(!is_current(&earlier));
+        assert!(is_current(&hash("correct horse battery").unwrap()));
+        assert!(!is_current("not a hash"));
     }
 
     #[test]

@@ -66,21 +66,61 @@ pub fn new_staff_keys(
     Ok(secret)
 }
 
+/// What a login opened: the organisation key if the account is granted, and the
+/// account's key wrapped again at the current cost when it was wrapped at an earlier one
+/// (stored with [`store_upgrade`] in the login's transaction).
+pub struct Unlocked {
+    pub org: Option<OrgSecretKey>,
+    pub upgrade: Option<KeyUpgrade>,
+}
+
+/// An account's key pair wrapped again at the current cost, and how it was wrapped.
+pub struct KeyUpgrade {
+    was: Vec<u8>,
+    row: UserKeyRow,
+}
+
 /// At login, with the password just verified: the organisation key if the account is
 /// granted. An account without a key pair (made before sealed originals) gets one now.
-pub fn unlock(
+/// Slow (Argon2id, twice for a key wrapped at an earlier cost).
+pub fn unlock(conn: &mut DbConn, user_id: &str, password: &str) -> Result<Unlocked, ServiceError> {
+    let (secret, upgrade) = match db::keys::user_key(conn, user_id)? {
+        Some(row) => {
+            let kept = stored(row)?;
+            let secret = StaffSecretKey::unlock(&kept, password)?;
+            let upgrade = if kept.cost == Cost::CURRENT {
+                None
+            } else {
+                Some(KeyUpgrade {
+                    was: kept.wrapped_secret,
+                    row: self::row(secret.rewrap(password)?),
+                })
+            };
+            (secret, upgrade)
+        }
+        None => {
+            new_staff_keys(conn, user_id, password)?;
+            return Ok(Unlocked {
+                org: None,
+                upgrade: None,
+            });
+        }
+    };
+    let org = match db::keys::grant(conn, user_id)? {
+        Some(grant) => secret.open_grant(&grant).ok(),
+        None => None,
+    };
+    Ok(Unlocked { org, upgrade })
+}
+
+/// Store a key wrapped again at login (inside the login's transaction).
+pub fn store_upgrade(
     conn: &mut DbConn,
     user_id: &str,
-    password: &str,
-) -> Result<Option<OrgSecretKey>, ServiceError> {
-    let secret = match db::keys::user_key(conn, user_id)? {
-        Some(row) => StaffSecretKey::unlock(&stored(row)?, password)?,
-        None => return new_staff_keys(conn, user_id, password).map(|_| None),
-    };
-    match db::keys::grant(conn, user_id)? {
-        Some(grant) => Ok(secret.open_grant(&grant).ok()),
-        None => Ok(None),
-    }
+    upgrade: &KeyUpgrade,
+) -> Result<(), ServiceError> {
+    db::keys::replace_wrapping(conn, user_id, &upgrade.was, &upgrade.row)?;
+    Ok(())
 }
 
 /// After a password change: the same key pair wrapped under the new password, so a

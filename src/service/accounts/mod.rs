@@ -260,12 +260,34 @@ pub async fn login(
                     Gate::MustEnrol => true,
                     Gate::Open => false,
                 };
-                let originals = if must_enrol {
+                let unlocked = if must_enrol {
                     None
                 } else {
-                    keys::unlock(conn, &user.id, &password)?
+                    Some(keys::unlock(conn, &user.id, &password)?)
+                };
+                // A hash made at an earlier Argon2 cost is made again while the password
+                // is at hand (before the transaction: it takes its time).
+                let rehashed = if crate::password::is_current(&user.password_hash) {
+                    None
+                } else {
+                    Some(crate::password::hash(&password)?)
+                };
+                let (originals, key_upgrade) = match unlocked {
+                    Some(u) => (u.org, u.upgrade),
+                    None => (None, None),
                 };
                 transaction(conn, |conn| {
+                    if let Some(new_hash) = &rehashed {
+                        db::users::upgrade_password_hash(
+                            conn,
+                            &user.id,
+                            &user.password_hash,
+                            new_hash,
+                        )?;
+                    }
+                    if let Some(upgrade) = &key_upgrade {
+                        keys::store_upgrade(conn, &user.id, upgrade)?;
+                    }
                     db::throttle::reset(conn, &key)?;
                     record_user(
                         conn,
