@@ -3,10 +3,10 @@
 //! Attachments are held in memory from the moment they are read until they are cleaned
 //! and sealed: nothing reaches the disk unsealed. Each upload reserves its share before
 //! its body is read: the size it announces, never more than the whole budget, so one
-//! upload of the largest size always fits on its own. A JPEG or PNG is then cleaned and
-//! sealed in the memory it was read into (see `buffer.rs`), so what is reserved is what
-//! is held. A WebP is copied while cleaned and a PDF rewritten (three copies at once): once
-//! the file's first bytes tell its type, the upload asks for that much more
+//! upload of the largest size always fits on its own. A JPEG, PNG or WebP is then cleaned
+//! and sealed in the memory it was read into (see `buffer.rs`), so what is reserved is
+//! what is held. A PDF is rewritten (three copies at once): once the file's first bytes
+//! tell its type, the upload asks for that much more
 //! ([`UploadBudget::reserve_more`]), again never past the whole budget. Uploads beyond
 //! the budget wait for others to finish; one that waits too long is read without its
 //! files, and the witness is asked to attach them again (everything typed is kept).

@@ -1,16 +1,21 @@
 //! WebP cleaning. Only image data is kept: the VP8, VP8L and ALPH bitstreams, the animation
 //! chunks ANIM and ANMF (each frame keeping only its ALPH, VP8 and VP8L), and the VP8X header
 //! with its ICC, EXIF and XMP flags cleared. EXIF, XMP, ICC profiles, unknown chunks and
-//! anything after the RIFF container are dropped; img-parts reads the chunks and writes the
-//! RIFF size anew. A file whose chunks do not parse, or that holds no image, is refused.
+//! anything after the RIFF container are dropped. The file is cleaned where it lies: the
+//! kept chunks are closed up in the same memory, then the sizes of the frames and of the
+//! RIFF container are written anew. A file whose chunks do not parse, or that holds no
+//! image, is refused.
 
-use img_parts::Bytes;
-use img_parts::riff::RiffContent;
-use img_parts::webp::{
-    CHUNK_ALPH, CHUNK_ANIM, CHUNK_ANMF, CHUNK_VP8, CHUNK_VP8L, CHUNK_VP8X, WebP,
-};
+use std::ops::Range;
 
 use super::{FileBuf, Refusal};
+
+const CHUNK_VP8X: [u8; 4] = *b"VP8X";
+const CHUNK_VP8: [u8; 4] = *b"VP8 ";
+const CHUNK_VP8L: [u8; 4] = *b"VP8L";
+const CHUNK_ALPH: [u8; 4] = *b"ALPH";
+const CHUNK_ANIM: [u8; 4] = *b"ANIM";
+const CHUNK_ANMF: [u8; 4] = *b"ANMF";
 
 /// The chunks kept at the top level.
 const KEPT: [[u8; 4]; 6] = [
@@ -26,76 +31,127 @@ const METADATA_FLAGS: u8 = 0x20 | 0x08 | 0x04;
 /// Length of an ANMF header: position, size, duration and flags, before the frame's chunks.
 const FRAME_HEADER: usize = 16;
 
-/// The WebP with only its image chunks.
-pub(super) fn clean(bytes: impl Into<FileBuf>) -> Result<FileBuf, Refusal> {
-    let bytes = bytes.into();
-    let room = bytes.len();
-    let mut webp = WebP::from_bytes(Bytes::from_owner(bytes)).map_err(|_| Refusal::Unreadable)?;
-    let chunks = webp.chunks();
-    let has_image = chunks
-        .iter()
-        .any(|c| [CHUNK_VP8, CHUNK_VP8L, CHUNK_ANMF].contains(&c.id()));
-    let header_first = match chunks.iter().position(|c| c.id() == CHUNK_VP8X) {
-        None => true,
-        Some(at) => at == 0,
+/// "RIFF", the container's size, "WEBP".
+const RIFF_HEADER: usize = 12;
+
+/// A chunk's id and its length with its header and padding, at `at` in `file`, which it
+/// must not pass `end` of.
+fn chunk_at(file: &[u8], at: usize, end: usize) -> Result<([u8; 4], usize), Refusal> {
+    let head = file.get(at..at + 8).filter(|_| at + 8 <= end);
+    let head = head.ok_or(Refusal::Unreadable)?;
+    let id = [head[0], head[1], head[2], head[3]];
+    let len = u32::from_le_bytes([head[4], head[5], head[6], head[7]]);
+    let len = usize::try_from(len).map_err(|_| Refusal::Unreadable)?;
+    let whole = len
+        .checked_add(8 + len % 2)
+        .filter(|whole| at + whole <= end)
+        .ok_or(Refusal::Unreadable)?;
+    Ok((id, whole))
+}
+
+/// What is kept of a WebP: the ranges of the file, in order, and for each animation frame
+/// where its chunk will start once they are closed up and its new payload size.
+struct Plan {
+    kept: Vec<Range<usize>>,
+    frames: Vec<(usize, usize)>,
+}
+
+/// Read the chunks, clear VP8X's metadata flags where they lie, and plan what is kept.
+fn plan(file: &mut [u8]) -> Result<Plan, Refusal> {
+    let head = file.get(..RIFF_HEADER).ok_or(Refusal::Unreadable)?;
+    if &head[..4] != b"RIFF" || &head[8..] != b"WEBP" {
+        return Err(Refusal::Unreadable);
+    }
+    let size = u32::from_le_bytes([head[4], head[5], head[6], head[7]]);
+    let end = usize::try_from(size)
+        .ok()
+        .and_then(|size| size.checked_add(8))
+        .filter(|&end| end >= RIFF_HEADER && end <= file.len())
+        .ok_or(Refusal::Unreadable)?;
+    let mut plan = Plan {
+        kept: Vec::new(),
+        frames: Vec::new(),
     };
-    if !has_image || !header_first {
-        return Err(Refusal::Unreadable);
-    }
-    webp.chunks_mut().retain(|c| KEPT.contains(&c.id()));
-    for chunk in webp.chunks_mut() {
-        let id = chunk.id();
-        let RiffContent::Data(data) = chunk.content_mut() else {
-            return Err(Refusal::Unreadable);
-        };
+    plan.kept.push(0..RIFF_HEADER);
+    let (mut at, mut out, mut has_image) = (RIFF_HEADER, RIFF_HEADER, false);
+    while at < end {
+        let (id, whole) = chunk_at(file, at, end)?;
         if id == CHUNK_VP8X {
-            *data = without_metadata_flags(data)?;
-        } else if id == CHUNK_ANMF {
-            *data = frame_without_metadata(data)?;
+            // Only as the first chunk, with its flags, reserved bytes and canvas size.
+            if at != RIFF_HEADER || whole < 8 + 10 {
+                return Err(Refusal::Unreadable);
+            }
+            file[at + 8] &= !METADATA_FLAGS;
         }
-    }
-    Ok(FileBuf::joined(webp.encoder(), room))
-}
-
-/// A VP8X payload (flags, reserved bytes, canvas size) with the metadata flags cleared.
-fn without_metadata_flags(vp8x: &[u8]) -> Result<Bytes, Refusal> {
-    if vp8x.len() < 10 {
-        return Err(Refusal::Unreadable);
-    }
-    let mut header = vp8x.to_vec();
-    header[0] &= !METADATA_FLAGS;
-    Ok(Bytes::from(header))
-}
-
-/// An ANMF payload with only the frame header and the frame's image chunks.
-fn frame_without_metadata(frame: &[u8]) -> Result<Bytes, Refusal> {
-    let mut out = frame
-        .get(..FRAME_HEADER)
-        .ok_or(Refusal::Unreadable)?
-        .to_vec();
-    let mut rest = frame.get(FRAME_HEADER..).ok_or(Refusal::Unreadable)?;
-    let mut has_image = false;
-    while !rest.is_empty() {
-        let head = rest.get(..8).ok_or(Refusal::Unreadable)?;
-        let id = [head[0], head[1], head[2], head[3]];
-        let len = u32::from_le_bytes([head[4], head[5], head[6], head[7]]);
-        let len = usize::try_from(len).map_err(|_| Refusal::Unreadable)?;
-        let whole = 8 + len + len % 2;
-        let chunk = rest.get(..whole).ok_or(Refusal::Unreadable)?;
-        if KEPT_IN_FRAME.contains(&id) {
-            out.extend_from_slice(chunk);
-            has_image |= id != CHUNK_ALPH;
+        if id == CHUNK_ANMF {
+            let frame = frame_kept(file, at, at + whole)?;
+            plan.frames
+                .push((out, frame.iter().map(Range::len).sum::<usize>() - 8));
+            out += frame.iter().map(Range::len).sum::<usize>();
+            plan.kept.extend(frame);
+            has_image = true;
+        } else if KEPT.contains(&id) {
+            plan.kept.push(at..at + whole);
+            out += whole;
+            has_image |= id == CHUNK_VP8 || id == CHUNK_VP8L;
         }
-        rest = rest.get(whole..).ok_or(Refusal::Unreadable)?;
+        at += whole;
     }
     if !has_image {
         return Err(Refusal::Unreadable);
     }
-    Ok(Bytes::from(out))
+    Ok(plan)
+}
+
+/// The ranges kept of the ANMF chunk at `at` (ending at `end`): its chunk header and frame
+/// header, then the frame's image chunks. A frame without an image is refused.
+fn frame_kept(file: &[u8], at: usize, end: usize) -> Result<Vec<Range<usize>>, Refusal> {
+    let first = at + 8 + FRAME_HEADER;
+    if first > end {
+        return Err(Refusal::Unreadable);
+    }
+    let mut kept = Vec::new();
+    kept.push(at..first);
+    let (mut sub, mut has_image) = (first, false);
+    while sub < end {
+        let (id, whole) = chunk_at(file, sub, end)?;
+        if KEPT_IN_FRAME.contains(&id) {
+            kept.push(sub..sub + whole);
+            has_image |= id != CHUNK_ALPH;
+        }
+        sub += whole;
+    }
+    if !has_image {
+        return Err(Refusal::Unreadable);
+    }
+    Ok(kept)
+}
+
+/// Write a chunk's (or the container's) size at `at`.
+fn write_size(file: &mut [u8], at: usize, size: usize) -> Result<(), Refusal> {
+    let size = u32::try_from(size).map_err(|_| Refusal::Unreadable)?;
+    file[at..at + 4].copy_from_slice(&size.to_le_bytes());
+    Ok(())
+}
+
+/// The WebP with only its image chunks, closed up where it lies.
+pub(super) fn clean(bytes: impl Into<FileBuf>) -> Result<FileBuf, Refusal> {
+    let mut file = bytes.into();
+    let plan = plan(&mut file)?;
+    file.keep(&plan.kept);
+    for (at, size) in plan.frames {
+        write_size(&mut file, at + 4, size)?;
+    }
+    let riff = file.len() - 8;
+    write_size(&mut file, 4, riff)?;
+    Ok(file)
 }
 
 #[cfg(test)]
 mod tests {
+    use img_parts::Bytes;
+    use img_parts::webp::WebP;
+
     use super::super::samples;
     use super::*;
 
@@ -201,6 +257,55 @@ mod tests {
         );
         assert!(!contains(&cleaned, samples::PRIVATE.as_bytes()));
         assert!(!contains(&cleaned, samples::GPS.as_bytes()));
+    }
+
+    #[test]
+    fn every_frame_is_closed_up_where_it_lies_with_its_new_size() {
+        let vp8l = chunk(b"VP8L", samples::WEBP_VP8L);
+        let alph = chunk(b"ALPH", &[1, 2, 3]);
+        let header = [7u8; FRAME_HEADER];
+        let frame = |extra: &[u8]| {
+            [
+                header.as_slice(),
+                &chunk(b"ZZZZ", extra),
+                &alph,
+                &vp8l,
+                &chunk(b"XMP ", samples::XMP_CREATOR.as_bytes()),
+            ]
+            .concat()
+        };
+        let original = riff(&[
+            chunk(b"VP8X", &[0x02 | 0x10, 0, 0, 0, 0, 0, 0, 0, 0, 0]),
+            chunk(b"ICCP", b"lcms profile"),
+            chunk(b"ANIM", &[0, 0, 0, 0, 0, 0]),
+            chunk(b"ANMF", &frame(samples::PRIVATE.as_bytes())),
+            chunk(b"ANMF", &frame(samples::GPS.as_bytes())),
+        ]);
+        let file = FileBuf::from(original);
+        let memory = file.as_ptr();
+        let cleaned = clean(file).unwrap();
+        assert_eq!(
+            cleaned.as_ptr(),
+            memory,
+            "cleaned in the memory it was read into"
+        );
+        let after = parse(&cleaned);
+        assert_eq!(
+            ids(&after),
+            [CHUNK_VP8X, CHUNK_ANIM, CHUNK_ANMF, CHUNK_ANMF]
+        );
+        let kept_frame = [header.as_slice(), &alph, &vp8l].concat();
+        for frame in after.chunks().iter().filter(|c| c.id() == CHUNK_ANMF) {
+            assert_eq!(frame.content().data().unwrap(), kept_frame.as_slice());
+        }
+        let riff_size = u32::from_le_bytes([cleaned[4], cleaned[5], cleaned[6], cleaned[7]]);
+        assert_eq!(usize::try_from(riff_size).unwrap(), cleaned.len() - 8);
+        for planted in [samples::PRIVATE, samples::GPS, samples::XMP_CREATOR] {
+            assert!(
+                !contains(&cleaned, planted.as_bytes()),
+                "{planted} survived"
+            );
+        }
     }
 
     #[test]

@@ -313,7 +313,7 @@ pub async fn read(
 }
 
 /// Add to the upload's share the memory cleaning `file` takes beyond the file itself
-/// (a PDF is rewritten, a WebP copied); `false` when that room did not come free in time.
+/// (a PDF is rewritten); `false` when that room did not come free in time.
 async fn more_room_to_clean(
     budget: &UploadBudget,
     memory: &mut Option<Reserved>,
