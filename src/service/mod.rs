@@ -20,6 +20,7 @@ pub mod redaction;
 pub mod reports;
 pub mod retention;
 pub mod review;
+pub mod search;
 pub mod tags;
 pub mod testimony;
 pub mod translation;

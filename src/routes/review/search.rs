@@ -1,8 +1,6 @@
 //! Full-text search over redacted texts and redacted translations, with the queue's
 //! filters. It reads only the search index: never originals, identity or messages.
 
-use std::sync::Arc;
-
 use actix_web::{HttpResponse, get, web::Data, web::Query};
 use askama::Template;
 
@@ -157,15 +155,6 @@ pub fn segments(snippet: &str) -> Vec<Segment> {
     out
 }
 
-/// The ranked matches a page shows: [`PER_PAGE`] of them from `offset`.
-fn shown(ranked: &[db::search::Ranked], offset: i64) -> &[db::search::Ranked] {
-    let start = usize::try_from(offset)
-        .unwrap_or(usize::MAX)
-        .min(ranked.len());
-    let end = start.saturating_add(PER_PAGE as usize).min(ranked.len());
-    &ranked[start..end]
-}
-
 fn some(v: &str) -> Option<String> {
     let v = v.trim();
     (!v.is_empty()).then(|| v.to_string())
@@ -199,32 +188,19 @@ pub async fn search(
         .then(|| state.searches.get(&key, Lang::En))
         .flatten();
     let generation = state.searches.generation();
-    let (ranking, fresh, hits, hearings, themes) = web::run_db(&state.pool, move |conn| {
-        let (ranking, fresh) = match kept {
-            Some(ranking) => (ranking, false),
-            None if searched => (Arc::new(db::search::rank(conn, &query, &filter)?), true),
-            None => (Arc::new(db::search::Ranking::default()), false),
-        };
-        let shown = shown(&ranking.ranked, offset);
-        let hits = db::search::hits(conn, &query, &filter, shown)?;
-        let hearings = db::hearings::list_for_staff(conn, None)?
-            .into_iter()
-            .map(|h| FilterChoice {
-                value: h.id,
-                label: h.title,
-            })
-            .collect::<Vec<_>>();
-        let themes = db::hearings::all_themes(conn)?
-            .into_iter()
-            .map(|t| FilterChoice {
-                label: t.label(Lang::En),
-                value: t.id,
-            })
-            .collect::<Vec<_>>();
-        Ok((ranking, fresh, hits, hearings, themes))
+    let asked = crate::service::search::Asked {
+        query,
+        filter,
+        offset,
+        per_page: PER_PAGE,
+        kept,
+    };
+    let found = crate::service::run(&state.pool, move |conn| {
+        crate::service::search::search(conn, asked)
     })
     .await?;
-    if fresh {
+    let ranking = found.ranking;
+    if found.fresh {
         state
             .searches
             .keep(generation, &key, Lang::En, ranking.clone());
@@ -236,7 +212,8 @@ pub async fn search(
         (searched && page_number > 1 && !past_the_end).then(|| params.page_href(page_number - 1));
     let next = more.then(|| params.page_href(page_number + 1));
     let first_page = past_the_end.then(|| params.page_href(1));
-    let hits = hits
+    let hits = found
+        .hits
         .into_iter()
         .map(|h| HitView {
             short_id: short_id(&h.testimony_id),
@@ -260,7 +237,11 @@ pub async fn search(
         past_the_end,
         capped,
         ranked_at_most: db::search::RANKED_AT_MOST,
-        hearings,
+        hearings: found
+            .hearings
+            .into_iter()
+            .map(|(value, label)| FilterChoice { value, label })
+            .collect(),
         statuses: ReviewStatus::ALL
             .into_iter()
             .map(|s| FilterChoice {
@@ -268,7 +249,14 @@ pub async fn search(
                 label: review::label(s).into(),
             })
             .collect(),
-        themes,
+        themes: found
+            .themes
+            .into_iter()
+            .map(|t| FilterChoice {
+                label: t.label(Lang::En),
+                value: t.id,
+            })
+            .collect(),
         roles: WitnessRole::ALL
             .into_iter()
             .map(|r| FilterChoice {
