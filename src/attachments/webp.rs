@@ -85,9 +85,10 @@ fn plan(file: &mut [u8]) -> Result<Plan, Refusal> {
         }
         if id == CHUNK_ANMF {
             let frame = frame_kept(file, at, at + whole)?;
-            plan.frames
-                .push((out, frame.iter().map(Range::len).sum::<usize>() - 8));
-            out += frame.iter().map(Range::len).sum::<usize>();
+            let kept: usize = frame.iter().map(Range::len).sum();
+            // The frame's new payload size: what is kept of it, less its chunk header.
+            plan.frames.push((out, kept - 8));
+            out += kept;
             plan.kept.extend(frame);
             has_image = true;
         } else if KEPT.contains(&id) {

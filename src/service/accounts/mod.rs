@@ -260,10 +260,11 @@ pub async fn login(
                     Gate::MustEnrol => true,
                     Gate::Open => false,
                 };
-                let unlocked = if must_enrol {
-                    None
+                let (originals, key_upgrade) = if must_enrol {
+                    (None, None)
                 } else {
-                    Some(keys::unlock(conn, &user.id, &password)?)
+                    let unlocked = keys::unlock(conn, &user.id, &password)?;
+                    (unlocked.org, unlocked.upgrade)
                 };
                 // A hash made at an earlier Argon2 cost is made again while the password
                 // is at hand (before the transaction: it takes its time).
@@ -271,10 +272,6 @@ pub async fn login(
                     None
                 } else {
                     Some(crate::password::hash(&password)?)
-                };
-                let (originals, key_upgrade) = match unlocked {
-                    Some(u) => (u.org, u.upgrade),
-                    None => (None, None),
                 };
                 transaction(conn, |conn| {
                     if let Some(new_hash) = &rehashed {
