@@ -5,6 +5,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::type_complexity)]
 mod helpers;
 
+mod attachments;
 mod audit;
 mod auth;
 mod backup;
@@ -26,6 +27,7 @@ mod public_pages;
 mod receipts;
 mod redaction;
 mod report_forms;
+mod report_publishing;
 mod reports;
 mod retention;
 mod review_queue;
