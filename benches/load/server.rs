@@ -81,6 +81,10 @@ fn fresh_database(
 fn command(env: &[(&str, String)]) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_peoples-upr"));
     cmd.env_clear().env("UPR_LOG", "warn");
+    // The allocator's own settings (`MIMALLOC_PURGE_DELAY`, ...), to measure their effect.
+    for (k, v) in std::env::vars().filter(|(k, _)| k.starts_with("MIMALLOC_")) {
+        cmd.env(k, v);
+    }
     for (k, v) in env {
         cmd.env(k, v);
     }
