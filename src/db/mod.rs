@@ -385,6 +385,18 @@ pub fn settle_after_load(conn: &mut DbConn) -> QueryResult<()> {
     }
 }
 
+/// While loading many rows at once (the demo), from time to time: on PostgreSQL, gather
+/// the planner's statistics (`ANALYZE`). Without them a connection keeps the plans it made
+/// when the tables were empty (a scan of the whole table to find one row by a unique
+/// key), as long as autovacuum does not come round, or at all where it is off.
+/// `ANALYZE` makes the connection plan its statements again for the rows they now hold.
+pub fn settle_during_load(conn: &mut DbConn) -> QueryResult<()> {
+    match conn {
+        DbConn::Sqlite(_) => Ok(()),
+        DbConn::Pg(c) => c.batch_execute("ANALYZE"),
+    }
+}
+
 /// SQLite lets one writer in at a time. A connection that finds the write lock taken
 /// sleeps and tries again (the busy handler backs off up to 100 ms a turn), so under many
 /// writers some wait far longer than the writes take. This process's write transactions

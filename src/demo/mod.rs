@@ -207,6 +207,9 @@ pub fn run(
                 }
             }
         }
+        if done >= 64 && done.is_power_of_two() {
+            db::settle_during_load(conn)?;
+        }
         progress(done);
     }
     hearings::close_finished(conn, &made)?;
