@@ -260,10 +260,11 @@ fn serve(mut config: Config) -> anyhow::Result<()> {
         if let Some(recovery) = &prepared.upgrade_recovery {
             print_upgrade_recovery(recovery);
         }
-        let (setup, unsafe_settings) = {
+        let (setup, unsafe_settings, stale_plans) = {
             let mut conn = prepared.state.pool.get()?;
             let setup = crate::service::accounts::issue_setup_token(&mut conn)?;
-            (setup, crate::db::durability::warnings(&mut conn)?)
+            let unsafe_settings = crate::db::durability::warnings(&mut conn)?;
+            (setup, unsafe_settings, crate::db::upkeep::warnings(&mut conn)?)
         };
         tracing::info!(database = %described, address = %bind, "serving");
         println!("People's UPR is running at {base_url}/ (data: {described}).");
@@ -272,6 +273,10 @@ fn serve(mut config: Config) -> anyhow::Result<()> {
         }
         for warning in unsafe_settings {
             tracing::warn!(%warning, "the database may lose committed testimony");
+            println!("WARNING: {warning}");
+        }
+        for warning in stale_plans {
+            tracing::warn!(%warning, "the database's plans may go stale");
             println!("WARNING: {warning}");
         }
         if let Some(token) = setup {

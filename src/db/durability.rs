@@ -67,7 +67,7 @@ pub fn warnings(conn: &mut DbConn) -> QueryResult<Vec<Warning>> {
     Ok(found)
 }
 
-fn show(conn: &mut DbConn, name: &str) -> QueryResult<String> {
+pub(super) fn show(conn: &mut DbConn, name: &str) -> QueryResult<String> {
     let setting: Setting = diesel::sql_query("SELECT current_setting($1) AS value")
         .bind::<Text, _>(name)
         .get_result(conn)?;

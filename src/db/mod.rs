@@ -24,6 +24,7 @@ pub mod search;
 pub mod sessions;
 pub mod tags;
 pub mod testimony;
+pub mod upkeep;
 
 pub mod throttle;
 pub mod tokens;

@@ -233,6 +233,15 @@ async fn every_receipt_shown_before_a_sigkill_is_kept(app: TestApp) {
         "submissions failed while the server was up: {failures:#?}\n{}",
         server.log_text()
     );
+    // A database whose plans would go stale was named at start.
+    assert_eq!(
+        server
+            .printed()
+            .contains("WARNING: PostgreSQL runs with autovacuum = off"),
+        autovacuum_off(&app),
+        "{}",
+        server.printed()
+    );
     let receipts = seen.receipts.lock().unwrap().clone();
     assert!(
         receipts.len() >= RECEIPTS_BEFORE_KILL,
@@ -331,4 +340,28 @@ async fn a_database_that_could_lose_a_commit_is_named_at_start(app: TestApp) {
         "{}",
         unsafe_settings[0]
     );
+
+    // Plans that would go stale are named too: PostgreSQL with autovacuum off.
+    let stale = app.db(db::upkeep::warnings).unwrap();
+    assert_eq!(stale.len(), usize::from(autovacuum_off(&app)), "{stale:?}");
+}
+
+/// Whether the test's database is PostgreSQL with autovacuum off (some machines run it so).
+fn autovacuum_off(app: &TestApp) -> bool {
+    use diesel::RunQueryDsl as _;
+    #[derive(diesel::QueryableByName)]
+    struct Setting {
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        autovacuum: String,
+    }
+    match app.backend {
+        crate::helpers::Backend::Sqlite => false,
+        crate::helpers::Backend::Postgres => app.db(|c| {
+            diesel::sql_query("SHOW autovacuum")
+                .get_result::<Setting>(c)
+                .unwrap()
+                .autovacuum
+                == "off"
+        }),
+    }
 }

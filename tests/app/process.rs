@@ -12,6 +12,8 @@ pub struct Server {
     /// Its address, `http://127.0.0.1:PORT`.
     pub base: String,
     log: PathBuf,
+    /// Every line it printed on standard output so far.
+    printed: std::sync::Arc<std::sync::Mutex<Vec<String>>>,
 }
 
 impl Server {
@@ -34,12 +36,17 @@ impl Server {
             child,
             base: String::new(),
             log: log.to_path_buf(),
+            printed: Default::default(),
         };
         let (tx, rx) = std::sync::mpsc::channel();
+        let printed = server.printed.clone();
         std::thread::spawn(move || {
             // Read to the end, even once nobody listens: a closed pipe would stop the server.
             for line in std::io::BufReader::new(stdout).lines() {
                 let Ok(line) = line else { break };
+                if let Ok(mut kept) = printed.lock() {
+                    kept.push(line.clone());
+                }
                 let _ = tx.send(line);
             }
         });
@@ -61,6 +68,14 @@ impl Server {
     /// What it wrote to its log so far.
     pub fn log_text(&self) -> String {
         std::fs::read_to_string(&self.log).unwrap_or_default()
+    }
+
+    /// What it printed on standard output so far (its notices, and its log at `UPR_LOG`).
+    pub fn printed(&self) -> String {
+        self.printed
+            .lock()
+            .map(|p| p.join("\n"))
+            .unwrap_or_default()
     }
 
     /// Fail the test, with the log, if the server has exited.
