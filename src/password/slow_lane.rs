@@ -9,7 +9,7 @@
 //! the cores busy without a pause, the idle lane would make almost no progress, so a
 //! sign-in could not be starved: when every idle-lane thread has been on the same job for
 //! longer than [`PATIENCE`], waiting work is also given to the spare lane, one thread at
-//! `nice` 10 that takes a small share of a busy processor, and the first answer counts.
+//! `nice` 19 that takes a small share of a busy processor, and the first answer counts.
 //! (A thread cannot leave `SCHED_IDLE` without privileges, hence a second lane rather
 //! than a change of policy.)
 
@@ -26,8 +26,11 @@ pub const PATIENCE: Duration = Duration::from_secs(2);
 /// How often a caller looks whether the idle lane is stuck.
 const LOOK_EVERY: Duration = Duration::from_millis(100);
 
-/// How much lower than the server's other threads the spare lane runs (a `nice` value).
-const NICENESS: i32 = 10;
+/// The `nice` value of the spare lane: the lowest, a small share of a busy processor.
+const SPARE_NICENESS: i32 = 19;
+
+/// The `nice` value of the idle lane, should the idle policy be refused.
+const IDLE_NICENESS: i32 = 10;
 
 /// One piece of work, shared by the lanes it was given to.
 struct Task {
@@ -136,13 +139,19 @@ fn lower_priority(priority: Priority) {
         // whether the policy took matters.
         let _ = set_thread_priority_and_policy(thread_native_id(), ThreadPriority::Min, idle);
         if thread_schedule_policy().ok() != Some(idle) {
-            tracing::warn!("password checks run at nice {NICENESS}: the idle policy was refused");
+            tracing::warn!(
+                "password checks run at nice {IDLE_NICENESS}: the idle policy was refused"
+            );
         }
     }
     // On Linux a thread id names one thread, and a priority set on it applies to it alone.
     // Under the idle policy the nice value only matters if the policy did not take.
     let me = rustix::thread::gettid();
-    if let Err(e) = rustix::process::setpriority_process(Some(me), NICENESS) {
+    let nice = match priority {
+        Priority::Idle => IDLE_NICENESS,
+        Priority::Nice => SPARE_NICENESS,
+    };
+    if let Err(e) = rustix::process::setpriority_process(Some(me), nice) {
         tracing::warn!("password checks run at normal priority: {e}");
     }
 }
@@ -213,7 +222,7 @@ mod tests {
         .unwrap();
         // Work goes to the idle lane first (the spare one only takes it when that is stuck).
         if lane.starts_with("password-spare") {
-            assert_eq!(nice, Some(NICENESS));
+            assert_eq!(nice, Some(SPARE_NICENESS));
         } else {
             assert!(lane.starts_with("password-"), "{lane}");
             assert_eq!(
