@@ -15,7 +15,7 @@
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
@@ -43,44 +43,41 @@ struct Task {
 #[derive(Clone, Copy, PartialEq)]
 enum Priority {
     Idle,
-    Nice,
+    Spare,
 }
+
+/// When each of a lane's threads started the job it is on (`None`: waiting for work).
+type BusySince = Arc<Mutex<Vec<Option<Instant>>>>;
 
 struct Lane {
     jobs: Mutex<Sender<Arc<Task>>>,
-    /// When each of its threads started the job it is on (`None`: waiting for work).
-    busy_since: Mutex<Vec<Option<Instant>>>,
+    busy_since: BusySince,
 }
 
 impl Lane {
     fn start(name: &str, threads: usize, priority: Priority) -> Lane {
         let (send, receive) = mpsc::channel::<Arc<Task>>();
         let receive = Arc::new(Mutex::new(receive));
+        let busy_since: BusySince = Arc::new(Mutex::new(vec![None; threads]));
         for i in 0..threads {
             let receive = Arc::clone(&receive);
+            let busy = Arc::clone(&busy_since);
             let started = std::thread::Builder::new()
                 .name(format!("{name}-{i}"))
-                .spawn(move || serve(&receive, i, priority));
+                .spawn(move || serve(&receive, &busy, i, priority));
             if let Err(e) = started {
                 tracing::warn!("could not start a password thread: {e}");
             }
         }
         Lane {
             jobs: Mutex::new(send),
-            busy_since: Mutex::new(vec![None; threads]),
+            busy_since,
         }
     }
 
     fn send(&self, task: &Arc<Task>) -> bool {
         let jobs = self.jobs.lock().unwrap_or_else(|p| p.into_inner());
         jobs.send(Arc::clone(task)).is_ok()
-    }
-
-    fn mark(&self, thread: usize, since: Option<Instant>) {
-        let mut busy = self.busy_since.lock().unwrap_or_else(|p| p.into_inner());
-        if let Some(slot) = busy.get_mut(thread) {
-            *slot = since;
-        }
     }
 
     /// Every thread has been on its job for longer than `patience`.
@@ -101,14 +98,19 @@ fn idle_lane() -> &'static Lane {
 
 fn spare_lane() -> &'static Lane {
     static LANE: OnceLock<Lane> = OnceLock::new();
-    LANE.get_or_init(|| Lane::start("password-spare", 1, Priority::Nice))
+    LANE.get_or_init(|| Lane::start("password-spare", 1, Priority::Spare))
 }
 
-fn serve(jobs: &Mutex<Receiver<Arc<Task>>>, thread: usize, priority: Priority) {
+fn serve(jobs: &Mutex<Receiver<Arc<Task>>>, busy: &BusySince, thread: usize, priority: Priority) {
     lower_priority(priority);
-    let lane = match priority {
-        Priority::Idle => idle_lane(),
-        Priority::Nice => spare_lane(),
+    let mark = |since: Option<Instant>| {
+        if let Some(slot) = busy
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .get_mut(thread)
+        {
+            *slot = since;
+        }
     };
     loop {
         let task = match jobs.lock() {
@@ -119,11 +121,11 @@ fn serve(jobs: &Mutex<Receiver<Arc<Task>>>, thread: usize, priority: Priority) {
         if task.finished.load(Ordering::Acquire) {
             continue; // The other lane has answered it.
         }
-        lane.mark(thread, Some(Instant::now()));
+        mark(Some(Instant::now()));
         // A panicking job loses its answer (its caller sees `None`), not the thread.
         let _ = catch_unwind(AssertUnwindSafe(|| (task.work)()));
         task.finished.store(true, Ordering::Release);
-        lane.mark(thread, None);
+        mark(None);
     }
 }
 
@@ -149,7 +151,7 @@ fn lower_priority(priority: Priority) {
     let me = rustix::thread::gettid();
     let nice = match priority {
         Priority::Idle => IDLE_NICENESS,
-        Priority::Nice => SPARE_NICENESS,
+        Priority::Spare => SPARE_NICENESS,
     };
     if let Err(e) = rustix::process::setpriority_process(Some(me), nice) {
         tracing::warn!("password checks run at normal priority: {e}");
@@ -172,12 +174,13 @@ pub fn run<T: Send + 'static>(work: impl Fn() -> T + Send + Sync + 'static) -> O
         }),
         finished: AtomicBool::new(false),
     });
+    // Straight to the spare lane only if the idle lane has no thread to take it.
     let mut spare_asked = !idle_lane().send(&task) && spare_lane().send(&task);
     loop {
-        match answered.recv_timeout(LOOK_EVERY) {
-            Ok(value) => return Some(value),
-            Err(RecvTimeoutError::Disconnected) => return None,
-            Err(RecvTimeoutError::Timeout) => {}
+        // The answer's sender lives in `task`, held here: waiting ends with an answer, a
+        // lane finishing without one, or a timeout to look again.
+        if let Ok(value) = answered.recv_timeout(LOOK_EVERY) {
+            return Some(value);
         }
         if task.finished.load(Ordering::Acquire) {
             return answered.try_recv().ok();
